@@ -1,0 +1,12 @@
+package com.mpac.pgw;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class PaymentGatewayApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PaymentGatewayApplication.class, args);
+    }
+}
