@@ -15,7 +15,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,6 +82,48 @@ final class PlatformDatabase implements AutoCloseable {
 
     static Path pgdata(Path dataDir) {
         return dataDir.resolve("pgdata");
+    }
+
+    /**
+     * Stops a PostgreSQL still running on {@code pgdata} after its launcher was killed with SIGKILL (pg_ctl detaches
+     * the server, so it outlives the launcher and would hold the port and the data directory).
+     *
+     * @return the stopped server's pid, if there was one
+     */
+    static Optional<Long> stopOrphanedServer(Path pgdata) {
+        Path pidFile = pgdata.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        Optional<ProcessHandle> server;
+        try {
+            server = Files.readAllLines(pidFile).stream().findFirst().map(String::strip).map(Long::parseLong)
+                    .flatMap(ProcessHandle::of)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().command().map(command -> command.endsWith("/postgres"))
+                            .orElse(false));
+        }
+        catch (IOException | NumberFormatException ex) {
+            return Optional.empty();
+        }
+        if (server.isEmpty()) {
+            return Optional.empty();
+        }
+        long pid = server.get().pid();
+        try {
+            // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, close connections, stop.
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).redirectErrorStream(true)
+                    .redirectOutput(Redirect.DISCARD).start().waitFor();
+            server.get().onExit().get(30, TimeUnit.SECONDS);
+        }
+        catch (IOException | ExecutionException | TimeoutException ex) {
+            throw new LauncherException("a PostgreSQL (pid " + pid + ") left running on " + pgdata
+                    + " did not stop; stop it (kill -INT " + pid + ") and try again", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.of(pid);
     }
 
     /** The JDBC URL of the services' database: the same server, parameters kept, database {@code mpac}. */

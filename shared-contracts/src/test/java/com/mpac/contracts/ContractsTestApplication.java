@@ -54,10 +54,10 @@ public class ContractsTestApplication {
     }
 
     @RestController
-    static class TestController {
+    public static class TestController {
 
-        final AtomicInteger payments = new AtomicInteger();
-        volatile CountDownLatch gate = new CountDownLatch(0);
+        public final AtomicInteger payments = new AtomicInteger();
+        public volatile CountDownLatch gate = new CountDownLatch(0);
 
         @PostMapping("/s2s/echo")
         Map<String, Object> echo(HmacAuthentication caller, @RequestBody String body) {

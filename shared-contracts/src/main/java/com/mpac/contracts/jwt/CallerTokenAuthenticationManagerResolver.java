@@ -24,7 +24,8 @@ import org.springframework.util.Assert;
  *
  * <p>Wire it with {@link CallerTokenSecurity#resourceServer}; the auto-configuration provides one as a bean.
  */
-public final class CallerTokenAuthenticationManagerResolver implements AuthenticationManagerResolver<HttpServletRequest> {
+public final class CallerTokenAuthenticationManagerResolver
+        implements AuthenticationManagerResolver<HttpServletRequest> {
 
     private final List<TrustedIssuer> trustedIssuers;
     private final JwtIssuerAuthenticationManagerResolver byIssuer;

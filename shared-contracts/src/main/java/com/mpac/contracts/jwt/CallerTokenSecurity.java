@@ -29,7 +29,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  *                     .anyRequest().denyAll())
  *             .oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, problems, problems))
  *             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
- *             .csrf(CsrfConfigurer::disable)
+ *             .csrf(AbstractHttpConfigurer::disable)
  *             .build();
  * }
  * }</pre>

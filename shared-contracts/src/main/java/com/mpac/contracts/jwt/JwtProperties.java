@@ -79,7 +79,7 @@ public record JwtProperties(
      *
      * @throws IllegalStateException if no audience is configured and {@code spring.application.name} is not set
      */
-    public TrustedIssuer trustedIssuer(TokenKind kind, PropertyResolver environment) {
+    TrustedIssuer trustedIssuer(TokenKind kind, PropertyResolver environment) {
         Issuer configured = (kind == TokenKind.HUMAN) ? human : device;
         String issuer = StringUtils.hasText(configured.issuer()) ? configured.issuer() : kind.defaultIssuer();
         URI jwksUri = (configured.jwksUri() != null) ? configured.jwksUri()

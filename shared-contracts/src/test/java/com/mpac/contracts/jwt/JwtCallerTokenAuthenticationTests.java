@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-class CallerTokenAuthenticationManagerResolverTests {
+class JwtCallerTokenAuthenticationTests {
 
     private static final RSAKey HUMAN_KEY = PortalTokens.rsaKey("human-1");
     private static final ECKey DEVICE_KEY = PortalTokens.ecKey("device-1");
@@ -159,7 +159,9 @@ class CallerTokenAuthenticationManagerResolverTests {
 
     @Test
     void shouldAcceptTokenExpiredWithinTheClockSkew() {
-        String justExpired = sign(HUMAN_KEY, human().expirationTime(Date.from(Instant.now().minusSeconds(20))));
+        Instant now = Instant.now();
+        String justExpired = sign(HUMAN_KEY, human().issueTime(Date.from(now.minusSeconds(900)))
+                .expirationTime(Date.from(now.minusSeconds(20))));
 
         assertThat(caller(justExpired).subject()).isEqualTo("usr_42");
     }
@@ -260,17 +262,22 @@ class CallerTokenAuthenticationManagerResolverTests {
 
     @Test
     void shouldRefetchOnUnknownKidAgainOnceTheCoolDownHasPassed() {
-        Duration coolDown = Duration.ofMillis(300);
-        resolver = resolver(jwks(Duration.ofMinutes(5), coolDown, Duration.ofMinutes(15)));
-        authenticate(sign(HUMAN_KEY, human()));
-        assertRejected(sign(PortalTokens.rsaKey("invented-1"), human()), "no matching key");
-        assertRejected(sign(PortalTokens.rsaKey("invented-2"), human()), "no matching key");
-        assertThat(portal.hits(TokenKind.HUMAN)).isEqualTo(2);
+        // Keys are generated first: RSA generation is slow enough to eat into a short cool-down.
+        String invented1 = sign(PortalTokens.rsaKey("invented-1"), human());
+        String invented2 = sign(PortalTokens.rsaKey("invented-2"), human());
         RSAKey rotated = PortalTokens.rsaKey("human-2");
+        Duration coolDown = Duration.ofSeconds(1);
+        resolver = resolver(jwks(Duration.ofMinutes(5), coolDown, Duration.ofMinutes(15)));
+
+        authenticate(sign(HUMAN_KEY, human()));
+        assertRejected(invented1, "no matching key");
+        assertRejected(invented2, "no matching key");
+        assertThat(portal.hits(TokenKind.HUMAN)).isEqualTo(2);
         portal.publish(TokenKind.HUMAN, rotated);
+        String signedWithRotated = sign(rotated, human());
 
         await().pollDelay(coolDown).atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(caller(sign(rotated, human())).subject()).isEqualTo("usr_42"));
+                .untilAsserted(() -> assertThat(caller(signedWithRotated).subject()).isEqualTo("usr_42"));
 
         assertThat(portal.hits(TokenKind.HUMAN)).isEqualTo(3);
     }
