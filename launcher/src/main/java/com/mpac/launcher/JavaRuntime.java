@@ -14,11 +14,17 @@ record JavaRuntime(String executable, Runtime.Version version) {
 
     /**
      * Flags for seven JVMs sharing two cores: a single-threaded GC, a heap cap, small thread stacks and C1 only
-     * (peak throughput matters less than start-up for a local run), and the JDK's class-data archive. Pipes to the
-     * launcher are UTF-8 whatever the locale, so log lines survive the trip.
+     * (peak throughput matters less than start-up for a local run). Pipes to the launcher are UTF-8 whatever the
+     * locale, so log lines survive the trip.
      */
     static final List<String> SERVICE_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
-            "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+            "-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+
+    /**
+     * The JDK's own class-data archive, for a start without an AOT cache. Not combined with the AOT options: the JVM
+     * refuses {@code -Xshare} next to them (the AOT cache includes what the archive would give).
+     */
+    static final String CLASS_DATA_SHARING = "-Xshare:auto";
 
     static JavaRuntime current() {
         String executable = ProcessHandle.current().info().command()

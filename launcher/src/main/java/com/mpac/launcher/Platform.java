@@ -258,7 +258,7 @@ final class Platform {
             command.addAll(JavaRuntime.SERVICE_FLAGS);
             AotCache cache = caches.get(service);
             command.addAll(cache != null ? cache.launchArguments()
-                    : List.of("-jar", service.jar(settings.repoDir()).toString()));
+                    : List.of(JavaRuntime.CLASS_DATA_SHARING, "-jar", service.jar(settings.repoDir()).toString()));
             services.add(ServiceProcess.start(service, command,
                     ServiceEnvironment.forService(service, settings, secrets, db.serviceJdbcUrl()), moduleDir(service),
                     settings.logFile(service), console, children));
