@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,6 +29,7 @@ import com.mpac.contracts.hmac.HmacKey;
 import com.mpac.contracts.hmac.HmacSigner;
 import com.mpac.contracts.hmac.PlatformKeys;
 import com.mpac.contracts.sync.MerchantConfiguration;
+import com.mpac.testsupport.TestHttp;
 
 /**
  * Boots the platform through the launcher, as separate processes on an embedded PostgreSQL, and checks it from the
@@ -40,19 +39,18 @@ import com.mpac.contracts.sync.MerchantConfiguration;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformE2ETests {
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private LocalPlatform platform;
+    private PlatformKeys keys;
+    private HmacKey portalKey;
     private HmacSigner portal;
-    private String pgwKeyId;
 
     @BeforeAll
     void startPlatform() throws IOException {
         platform = LocalPlatform.start(Path.of(System.getProperty("mpac.root", "..")).toAbsolutePath().normalize());
         platform.awaitReady(Duration.ofMinutes(6));
-        PlatformKeys keys = PlatformKeys.parse(platform.setting("MPAC_PLATFORM_KEYS"));
-        HmacKey portalKey = keys.keyOf("svc-portal").orElseThrow();
+        keys = PlatformKeys.parse(platform.setting("MPAC_PLATFORM_KEYS"));
+        portalKey = keys.keyOf("svc-portal").orElseThrow();
         portal = new HmacSigner(portalKey, Clock.systemUTC());
-        pgwKeyId = keys.keyOf("mpac-pgw").orElseThrow().keyId();
     }
 
     @AfterAll
@@ -120,7 +118,7 @@ class PlatformE2ETests {
     void shouldRefuseATimestamp301SecondsOldWithoutWritingAnything() throws Exception {
         String merchantId = "m_e2e_" + UUID.randomUUID().toString().substring(0, 8);
         String body = configuration(merchantId, 1);
-        HmacSigner past = new HmacSigner(portalKeyId(), portalSecret(),
+        HmacSigner past = new HmacSigner(portalKey.keyId(), portalKey.signingSecret(),
                 Clock.fixed(Instant.now().minusSeconds(301), java.time.ZoneOffset.UTC));
         Map<String, String> headers = past.headers("POST", syncUri(), bytes(body));
 
@@ -131,8 +129,7 @@ class PlatformE2ETests {
     void shouldRefuseAnotherPlatformServicesKeyOnThePortalsRoute() throws Exception {
         String merchantId = "m_e2e_" + UUID.randomUUID().toString().substring(0, 8);
         String body = configuration(merchantId, 1);
-        PlatformKeys keys = PlatformKeys.parse(platform.setting("MPAC_PLATFORM_KEYS"));
-        HmacSigner pgw = new HmacSigner(keys.resolve(pgwKeyId).orElseThrow(), Clock.systemUTC());
+        HmacSigner pgw = new HmacSigner(keys.keyOf("mpac-pgw").orElseThrow(), Clock.systemUTC());
 
         HttpResponse<String> response = post(body, pgw.headers("POST", syncUri(), bytes(body)));
 
@@ -153,42 +150,16 @@ class PlatformE2ETests {
         assertThat(response.body()).contains("\"code\":\"unauthenticated\"").contains("\"status\":401");
     }
 
-    private String portalKeyId() throws IOException {
-        return PlatformKeys.parse(platform.setting("MPAC_PLATFORM_KEYS")).keyOf("svc-portal").orElseThrow().keyId();
-    }
-
-    private String portalSecret() throws IOException {
-        return PlatformKeys.parse(platform.setting("MPAC_PLATFORM_KEYS")).keyOf("svc-portal").orElseThrow()
-                .signingSecret();
-    }
-
     private URI syncUri() {
         return URI.create(platform.url("mpac-pgw") + MerchantConfiguration.PATH);
     }
 
     private HttpResponse<String> post(String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(syncUri())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request.build());
+        return new TestHttp(platform.url("mpac-pgw")).post(MerchantConfiguration.PATH, body, headers);
     }
 
-    private HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+    private static HttpResponse<String> get(String url) {
+        return new TestHttp(url).get("");
     }
 
     /** Read as the database superuser: the test looks at pgw's schema from outside, as an operator would. */

@@ -98,9 +98,11 @@ final class ChildProcesses {
             closed = true;
             running = List.copyOf(processes);
         }
-        running.forEach(Process::destroy);
+        // Through the handle: Process.destroy() also closes our end of the output pipe, so a service's shutdown
+        // lines would die with EPIPE instead of reaching its log.
+        running.forEach(process -> process.toHandle().destroy());
         awaitExit(running.stream().map(Process::onExit).toList(), grace);
-        running.stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
+        running.stream().filter(Process::isAlive).forEach(process -> process.toHandle().destroyForcibly());
         awaitExit(running.stream().map(Process::onExit).toList(), Duration.ofSeconds(5));
         deleteRecord();
     }

@@ -1,6 +1,7 @@
 package com.mpac.launcher;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -58,7 +59,8 @@ final class Platform {
      * @return the exit code: 1 when a service failed to become ready or all services exited
      */
     int up() {
-        Instant launched = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+        // The JVM's own start (millisecond precise), so the figure includes the launcher's start-up too.
+        Instant launched = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         requireBuild();
         prepareDataDir();
         lock = LauncherLock.acquire(settings.dataDir());
@@ -100,7 +102,8 @@ final class Platform {
                 .map(jar -> settings.repoDir().relativize(jar).toString())
                 .toList();
         if (!missing.isEmpty()) {
-            throw new LauncherException("the build is missing (" + String.join(", ", missing)
+            throw new LauncherException("the build is missing (" + missing.getFirst()
+                    + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more jar(s)" : "")
                     + " not found): run ./mvnw -DskipTests package");
         }
     }
@@ -149,10 +152,21 @@ final class Platform {
 
     private PlatformSecrets loadSecrets() {
         boolean existed = Files.exists(settings.secretsFile());
+        Path pgdata = PlatformDatabase.pgdata(settings.dataDir());
+        boolean embedded = settings.database() instanceof PlatformSettings.EmbeddedDatabase;
+        if (!existed && embedded && PlatformDatabase.isSecured(pgdata)) {
+            // New secrets could not open the existing database; keep the folder as it is so the old file can return.
+            throw new LauncherException(settings.secretsFile() + " is missing, and the database in " + pgdata
+                    + " only opens with the secrets it was created with; restore platform.env, or delete " + pgdata
+                    + " to start with an empty database");
+        }
         PlatformSecrets secrets = PlatformSecrets.loadOrCreate(settings.secretsFile(), settings.services(),
                 new SecureRandom());
         if (!existed) {
             console.info("generated new platform secrets in " + settings.secretsFile());
+        }
+        if (embedded) {
+            PlatformDatabase.requireMatchingSuperuserPassword(pgdata, secrets.dbSuperuserPassword());
         }
         return secrets;
     }
@@ -167,12 +181,13 @@ final class Platform {
                     : "using the existing PostgreSQL server " + ((PlatformSettings.ExternalDatabase) settings
                             .database()).adminUrl());
             Path log = settings.logsDir().resolve("postgres.log");
+            ServiceProcess.keepPreviousLog(log);
             try {
                 database = PlatformDatabase.start(settings, secrets, log);
                 database.provision(settings.services(), secrets);
             }
             catch (LauncherException ex) {
-                printTail(log, "postgres");
+                printTail(log, "postgres", LOG_TAIL_LINES);
                 throw ex;
             }
             return database;
@@ -279,7 +294,7 @@ final class Platform {
             for (ServiceProcess service : waiting) {
                 if (!service.process().isAlive()) {
                     service.awaitOutput(2000);
-                    printTail(service.logFile(), service.service().name());
+                    printTail(service.logFile(), service.service().name(), LOG_TAIL_LINES);
                     return Optional.of(service.service().name() + " exited with code "
                             + service.process().exitValue() + " before it was ready (log: " + service.logFile() + ")");
                 }
@@ -298,11 +313,12 @@ final class Platform {
             });
             if (!waiting.isEmpty() && System.nanoTime() > deadline) {
                 List<String> late = new ArrayList<>();
+                int tailLines = Math.max(8, LOG_TAIL_LINES / waiting.size());
                 for (ServiceProcess service : waiting) {
                     ReadinessProbe.Answer answer = lastAnswers.get(service);
                     late.add(service.service().name() + " (" + (answer == null || answer.detail() == null
                             ? "not ready" : answer.detail()) + ")");
-                    printTail(service.logFile(), service.service().name());
+                    printTail(service.logFile(), service.service().name(), tailLines);
                 }
                 return Optional.of("not ready within " + settings.readyTimeout().toSeconds()
                         + " s (MPAC_READY_TIMEOUT): " + String.join(", ", late));
@@ -349,8 +365,8 @@ final class Platform {
         }
     }
 
-    private void printTail(Path log, String name) {
-        List<String> tail = LogTail.of(log, LOG_TAIL_LINES);
+    private void printTail(Path log, String name, int lines) {
+        List<String> tail = LogTail.of(log, lines);
         if (tail.isEmpty()) {
             return;
         }

@@ -197,15 +197,31 @@ final class PlatformDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * True when {@code pgdata} holds a database whose superuser already has a password, i.e. one that only the
+     * platform.env it was created with can open.
+     */
+    static boolean isSecured(Path pgdata) {
+        return Files.exists(pgdata.resolve(SECURED_MARKER));
+    }
+
+    /**
+     * Fails before anything starts when platform.env does not belong to the existing embedded database (PostgreSQL
+     * would otherwise just refuse the login, after a wait).
+     */
+    static void requireMatchingSuperuserPassword(Path pgdata, String superuserPassword) {
+        Path marker = pgdata.resolve(SECURED_MARKER);
+        if (Files.exists(marker) && !sha256(superuserPassword).equals(read(marker))) {
+            throw new LauncherException("the database in " + pgdata + " was set up with another platform.env "
+                    + "(its superuser password differs); restore that platform.env, or delete " + pgdata
+                    + " to start with an empty database");
+        }
+    }
+
     private static PlatformDatabase startEmbedded(int port, Path pgdata, String superuserPassword, Path logFile) {
         Path marker = pgdata.resolve(SECURED_MARKER);
         String passwordHash = sha256(superuserPassword);
         boolean secured = Files.exists(marker);
-        if (secured && !passwordHash.equals(read(marker))) {
-            throw new LauncherException("the database in " + pgdata + " was set up with another superuser password "
-                    + "than the one in platform.env (was platform.env replaced?); restore platform.env, or delete "
-                    + pgdata + " to start with an empty database");
-        }
         EmbeddedPostgres postgres;
         try {
             Files.createDirectories(logFile.getParent());

@@ -49,12 +49,12 @@ final class PortCheck {
         });
         owners.forEach((port, owner) -> {
             if (isTaken(port)) {
-                problems.add("port " + port + " for " + owner + " is already in use");
+                problems.add("port " + port + " for " + owner + " is already in use (stop what listens there, "
+                        + "or choose another port with the variable named)");
             }
         });
         if (!problems.isEmpty()) {
-            throw new LauncherException(String.join("; ", problems)
-                    + " (stop what uses it, or choose another port with the variable named)");
+            throw new LauncherException(String.join("; ", problems));
         }
     }
 }

@@ -90,14 +90,23 @@ final class ServiceProcess {
         }
     }
 
-    /** Keeps the previous run's log as {@code <service>.log.1}: a crash is often explained by the run before. */
-    private static BufferedWriter openLog(Path logFile) {
+    /** Keeps the previous run's log as {@code <name>.log.1}: a crash is often explained by the run before. */
+    static void keepPreviousLog(Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
             if (Files.exists(logFile)) {
                 Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
+        }
+        catch (IOException ex) {
+            throw new LauncherException("cannot write " + logFile + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static BufferedWriter openLog(Path logFile) {
+        keepPreviousLog(logFile);
+        try {
             return Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
         }
         catch (IOException ex) {

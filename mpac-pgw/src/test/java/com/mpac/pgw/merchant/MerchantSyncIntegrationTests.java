@@ -2,10 +2,7 @@ package com.mpac.pgw.merchant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,6 +30,7 @@ import com.mpac.contracts.sync.MerchantConfiguration.Status;
 import com.mpac.contracts.sync.MerchantConfiguration.Store;
 import com.mpac.contracts.sync.MerchantConfiguration.Terminal;
 import com.mpac.contracts.sync.MerchantConfiguration.WebhookEndpoint;
+import com.mpac.testsupport.TestHttp;
 import com.mpac.testsupport.TestPlatformKeys;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +53,6 @@ class MerchantSyncIntegrationTests {
     @Autowired
     MerchantKeyResolver merchantKeys;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final HmacSigner portal = signer("svc-portal");
 
     @Test
@@ -253,20 +250,7 @@ class MerchantSyncIntegrationTests {
     }
 
     private HttpResponse<String> send(String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + PATH))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+        return TestHttp.localhost(port).post(PATH, body, headers);
     }
 
     private int count(String table, String merchantId) {

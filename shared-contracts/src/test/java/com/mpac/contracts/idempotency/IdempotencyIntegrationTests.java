@@ -22,8 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.mpac.contracts.ContractsTestApplication;
-import com.mpac.contracts.S2sClient;
 import com.mpac.contracts.hmac.HmacSigner;
+import com.mpac.testsupport.TestHttp;
 import com.mpac.testsupport.TestPlatformKeys;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,13 +38,13 @@ class IdempotencyIntegrationTests {
     @Autowired
     ContractsTestApplication.TestController controller;
 
-    private S2sClient client;
+    private TestHttp client;
     private final HmacSigner portal = signer("svc-portal");
     private final HmacSigner smarttab = signer("svc-smarttab");
 
     @BeforeEach
     void setUp() {
-        client = new S2sClient("http://localhost:" + port);
+        client = TestHttp.localhost(port);
         controller.gate = new CountDownLatch(0);
     }
 

@@ -1,6 +1,7 @@
-package com.mpac.contracts;
+package com.mpac.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,14 +9,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Sends requests exactly as given, headers and bytes, so tests can forge and tamper with them. */
-public final class S2sClient {
+/**
+ * A plain HTTP client for tests that sends exactly the headers and bytes given, so a test can sign, forge or tamper
+ * with a request as an outside caller would.
+ */
+public final class TestHttp {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
 
-    public S2sClient(String baseUrl) {
+    public TestHttp(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    public static TestHttp localhost(int port) {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET());
     }
 
     public HttpResponse<String> post(String pathAndQuery, String body, Map<String, String> headers) {
@@ -23,11 +35,15 @@ public final class S2sClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
