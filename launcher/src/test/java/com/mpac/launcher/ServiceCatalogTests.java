@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ServiceCatalogTests {
 
@@ -17,13 +18,13 @@ class ServiceCatalogTests {
     void shouldListTheSevenServicesWithTheirPortsAndSchemas() {
         assertThat(ServiceCatalog.SERVICES).extracting(PlatformService::name, PlatformService::defaultPort,
                 PlatformService::schema).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("svc-portal", 8081, "portal"),
-                        org.assertj.core.groups.Tuple.tuple("svc-smarttab", 8082, "smarttab"),
-                        org.assertj.core.groups.Tuple.tuple("mpac-pgw", 8083, "pgw"),
-                        org.assertj.core.groups.Tuple.tuple("mia-pos-gateway", 8084, "mia"),
-                        org.assertj.core.groups.Tuple.tuple("mobilepay-adapter", 8085, "mobilepay"),
-                        org.assertj.core.groups.Tuple.tuple("mq-pay", 8086, "mqpay"),
-                        org.assertj.core.groups.Tuple.tuple("payment-request", 8087, "payreq"));
+                        tuple("svc-portal", 8081, "portal"),
+                        tuple("svc-smarttab", 8082, "smarttab"),
+                        tuple("mpac-pgw", 8083, "pgw"),
+                        tuple("mia-pos-gateway", 8084, "mia"),
+                        tuple("mobilepay-adapter", 8085, "mobilepay"),
+                        tuple("mq-pay", 8086, "mqpay"),
+                        tuple("payment-request", 8087, "payreq"));
     }
 
     @Test
