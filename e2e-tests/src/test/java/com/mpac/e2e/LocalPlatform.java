@@ -126,17 +126,19 @@ final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** Ctrl-C, as a user would stop it; the launcher stops the services and the database. */
+    /**
+     * Ctrl-C, as a user would stop it; the launcher stops the services and the database. The data folder goes
+     * with it.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         launcher.destroy();
         if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
             launcher.destroyForcibly();
         }
-    }
-
-    boolean exited() {
-        return !launcher.isAlive();
+        try (var paths = Files.walk(dataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     Map<String, Integer> ports() {

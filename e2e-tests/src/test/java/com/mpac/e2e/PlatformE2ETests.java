@@ -54,7 +54,7 @@ class PlatformE2ETests {
     }
 
     @AfterAll
-    void stopPlatform() throws InterruptedException {
+    void stopPlatform() throws InterruptedException, IOException {
         if (platform != null) {
             platform.close();
         }
@@ -138,7 +138,7 @@ class PlatformE2ETests {
     }
 
     private void assertRefusedAndNothingWritten(HttpResponse<String> response, String merchantId,
-            Map<String, String> headers) throws SQLException {
+            Map<String, String> headers) throws SQLException, IOException {
         assertProblem401(response);
         assertThat(storedVersion(merchantId)).isNull();
         assertThat(nonceSeen(headers.get(HmacHeaders.NONCE))).isFalse();
@@ -162,13 +162,13 @@ class PlatformE2ETests {
         return new TestHttp(url).get("");
     }
 
-    /** Read as the database superuser: the test looks at pgw's schema from outside, as an operator would. */
-    private Long storedVersion(String merchantId) throws SQLException {
+    /** Read as mpac-pgw's own database role, with the password the launcher generated for it. */
+    private Long storedVersion(String merchantId) throws SQLException, IOException {
         return queryOne("SELECT version FROM pgw.merchant WHERE merchant_id = ?", merchantId,
                 rs -> rs.getLong(1));
     }
 
-    private boolean nonceSeen(String nonce) throws SQLException {
+    private boolean nonceSeen(String nonce) throws SQLException, IOException {
         return queryOne("SELECT 1 FROM pgw.s2s_nonce WHERE nonce = ?", nonce, rs -> true) != null;
     }
 
@@ -176,8 +176,9 @@ class PlatformE2ETests {
         T read(ResultSet rs) throws SQLException;
     }
 
-    private <T> T queryOne(String sql, String parameter, Column<T> column) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(platform.jdbcUrl(), "postgres", "");
+    private <T> T queryOne(String sql, String parameter, Column<T> column) throws SQLException, IOException {
+        try (Connection connection = DriverManager.getConnection(platform.jdbcUrl(), "pgw",
+                platform.setting("MPAC_DB_PASSWORD_PGW"));
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet rs = statement.executeQuery()) {
