@@ -5,9 +5,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
@@ -32,16 +37,32 @@ public final class CallerTokenAuthenticationManagerResolver
 
     CallerTokenAuthenticationManagerResolver(Collection<TrustedIssuer> trustedIssuers, JwtProperties.Jwks jwks,
             Duration clockSkew) {
+        this(trustedIssuers, trusted -> CallerTokenDecoders.create(trusted, jwks, clockSkew));
+    }
+
+    private CallerTokenAuthenticationManagerResolver(Collection<TrustedIssuer> trustedIssuers,
+            Function<TrustedIssuer, JwtDecoder> decoders) {
         Assert.notEmpty(trustedIssuers, "at least one trusted issuer is required");
         Map<String, AuthenticationManager> managers = new HashMap<>();
         for (TrustedIssuer trusted : trustedIssuers) {
-            AuthenticationManager manager = authenticationManager(trusted,
-                    CallerTokenDecoders.create(trusted, jwks, clockSkew));
+            AuthenticationManager manager = authenticationManager(trusted, decoders.apply(trusted));
             Assert.isNull(managers.put(trusted.issuer(), manager),
                     () -> "Token kinds must have distinct issuers, but " + trusted.issuer() + " is used twice");
         }
         this.trustedIssuers = List.copyOf(trustedIssuers);
         this.byIssuer = new JwtIssuerAuthenticationManagerResolver(managers::get);
+    }
+
+    /**
+     * For the issuer of the tokens (svc-portal): the same checks, with each kind's keys taken from {@code keySources}
+     * (its own key store) instead of fetched over HTTP.
+     */
+    public static CallerTokenAuthenticationManagerResolver withKeySources(JwtProperties properties,
+            Environment environment, Function<TokenKind, JWKSource<SecurityContext>> keySources) {
+        List<TrustedIssuer> trusted = List.of(properties.trustedIssuer(TokenKind.HUMAN, environment),
+                properties.trustedIssuer(TokenKind.DEVICE, environment));
+        return new CallerTokenAuthenticationManagerResolver(trusted, issuer -> CallerTokenDecoders.create(issuer,
+                keySources.apply(issuer.kind()), properties.clockSkew()));
     }
 
     @Override

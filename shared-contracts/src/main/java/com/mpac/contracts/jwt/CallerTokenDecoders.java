@@ -48,7 +48,12 @@ final class CallerTokenDecoders {
     }
 
     static JwtDecoder create(TrustedIssuer trusted, JwtProperties.Jwks jwks, Duration clockSkew) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keySource(trusted, jwks))
+        return create(trusted, keySource(trusted, jwks), clockSkew);
+    }
+
+    /** A decoder over a given key source: the issuer itself verifies its own tokens without HTTP. */
+    static JwtDecoder create(TrustedIssuer trusted, JWKSource<SecurityContext> keys, Duration clockSkew) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
                 // Spring defaults to RS256 alone; the portal may sign with either, and nothing else is accepted.
                 .jwsAlgorithms(algorithms -> {
                     algorithms.add(SignatureAlgorithm.RS256);
