@@ -1,4 +1,5 @@
--- Idempotency-Key records, scoped to the authenticated caller; kept at least 24 h (PLATFORM.md).
+-- Idempotency-Key records, scoped to the authenticated caller; kept at least 24 h (PLATFORM.md). Stored responses
+-- are sealed under the master key: they can hold secrets shown once (client secrets, API keys).
 CREATE TABLE idempotency_key (
     caller                text        NOT NULL,
     idempotency_key       text        NOT NULL CHECK (length(idempotency_key) BETWEEN 1 AND 255),
@@ -7,7 +8,7 @@ CREATE TABLE idempotency_key (
     locked_until          timestamptz,
     response_status       integer,
     response_content_type text,
-    response_body         bytea,
+    response_body_sealed  text,
     created_at            timestamptz NOT NULL DEFAULT now(),
     completed_at          timestamptz,
     PRIMARY KEY (caller, idempotency_key),

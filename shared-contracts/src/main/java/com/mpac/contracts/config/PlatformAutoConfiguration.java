@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -71,8 +70,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    IdempotencyStore idempotencyStore(JdbcClient jdbc, IdempotencyProperties properties) {
-        return new IdempotencyStore(jdbc, properties.lease(), properties.retention());
+    IdempotencyStore idempotencyStore(JdbcClient jdbc, SecretCipher cipher, IdempotencyProperties properties) {
+        return new IdempotencyStore(jdbc, cipher, properties.lease(), properties.retention());
     }
 
     /** After Spring Security's filter (order -100), so the caller that scopes a key is known. */
@@ -90,9 +89,13 @@ public class PlatformAutoConfiguration {
         return new ExpiredRowsPurger(nonces, idempotency);
     }
 
+    /** Every service keeps something secret at rest (at least stored idempotent responses): no master key, no start. */
     @Bean
-    @ConditionalOnExpression("!'${mpac.master-key:}'.isBlank()")
-    SecretCipher secretCipher(@Value("${mpac.master-key}") String masterKey) {
+    SecretCipher secretCipher(@Value("${mpac.master-key:}") String masterKey) {
+        if (masterKey.isBlank()) {
+            throw new IllegalStateException("MPAC_MASTER_KEY is not set: every service needs the platform master key "
+                    + "(base64 of 32 random bytes) to keep secrets at rest");
+        }
         return new SecretCipher(masterKey);
     }
 

@@ -40,13 +40,21 @@ public final class SecretCipher {
     }
 
     public String encrypt(String plaintext, String context) {
+        return encryptBytes(plaintext.getBytes(StandardCharsets.UTF_8), context);
+    }
+
+    public String decrypt(String stored, String context) {
+        return new String(decryptBytes(stored, context), StandardCharsets.UTF_8);
+    }
+
+    public String encryptBytes(byte[] plaintext, String context) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
             byte[] out = new byte[IV_BYTES + sealed.length];
             System.arraycopy(iv, 0, out, 0, IV_BYTES);
             System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
@@ -57,7 +65,7 @@ public final class SecretCipher {
         }
     }
 
-    public String decrypt(String stored, String context) {
+    public byte[] decryptBytes(String stored, String context) {
         if (!stored.startsWith(VERSION)) {
             throw new IllegalArgumentException("Unknown secret format");
         }
@@ -66,7 +74,7 @@ public final class SecretCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+            return cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Stored secret does not decrypt under the master key", ex);

@@ -5,18 +5,23 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.mpac.contracts.crypto.SecretCipher;
+
 /**
  * Idempotency keys in the service's own schema (table {@code idempotency_key}). Claiming a key is one insert, so two
- * concurrent requests with the same key cannot both proceed.
+ * concurrent requests with the same key cannot both proceed. Stored responses are sealed with the master key, since
+ * they may carry secrets that are shown once.
  */
 public class IdempotencyStore {
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
     private final Duration lease;
     private final Duration retention;
 
-    public IdempotencyStore(JdbcClient jdbc, Duration lease, Duration retention) {
+    public IdempotencyStore(JdbcClient jdbc, SecretCipher cipher, Duration lease, Duration retention) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
         this.lease = lease;
         this.retention = retention;
     }
@@ -55,13 +60,13 @@ public class IdempotencyStore {
         }
         Optional<Row> row = jdbc.sql("""
                 SELECT request_hash, state, locked_until < now() AS lease_expired,
-                       response_status, response_content_type, response_body
+                       response_status, response_content_type, response_body_sealed
                 FROM idempotency_key WHERE caller = :caller AND idempotency_key = :key
                 """)
                 .param("caller", caller).param("key", key)
                 .query((rs, n) -> new Row(rs.getString("request_hash"), rs.getString("state"),
                         rs.getBoolean("lease_expired"), rs.getInt("response_status"),
-                        rs.getString("response_content_type"), rs.getBytes("response_body")))
+                        rs.getString("response_content_type"), rs.getString("response_body_sealed")))
                 .optional();
         if (row.isEmpty()) {
             // Released between our insert and our read (the first attempt failed): try once more from the start.
@@ -72,7 +77,8 @@ public class IdempotencyStore {
             return new Mismatch();
         }
         if ("COMPLETED".equals(existing.state())) {
-            return new Completed(existing.status(), existing.contentType(), existing.body());
+            return new Completed(existing.status(), existing.contentType(),
+                    cipher.decryptBytes(existing.sealedBody(), context(caller, key)));
         }
         // A holder whose lease ran out died mid-request; the first retry to take the lease over runs it again.
         if (existing.leaseExpired() && takeOverExpiredLease(caller, key)) {
@@ -94,11 +100,11 @@ public class IdempotencyStore {
         jdbc.sql("""
                 UPDATE idempotency_key
                 SET state = 'COMPLETED', locked_until = NULL, response_status = :status,
-                    response_content_type = :contentType, response_body = :body, completed_at = now()
+                    response_content_type = :contentType, response_body_sealed = :body, completed_at = now()
                 WHERE caller = :caller AND idempotency_key = :key
                 """)
                 .param("caller", caller).param("key", key).param("status", status)
-                .param("contentType", contentType).param("body", body)
+                .param("contentType", contentType).param("body", cipher.encryptBytes(body, context(caller, key)))
                 .update();
     }
 
@@ -115,7 +121,11 @@ public class IdempotencyStore {
                 .update();
     }
 
+    private static String context(String caller, String key) {
+        return "idempotency_key:" + caller + ":" + key;
+    }
+
     private record Row(String requestHash, String state, boolean leaseExpired, int status, String contentType,
-            byte[] body) {
+            String sealedBody) {
     }
 }

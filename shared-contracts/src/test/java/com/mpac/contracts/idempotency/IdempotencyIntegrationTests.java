@@ -62,6 +62,9 @@ class IdempotencyIntegrationTests {
         assertThat(second.headers().firstValue(IdempotencyFilter.REPLAYED_HEADER)).hasValue("true");
         assertThat(first.headers().firstValue(IdempotencyFilter.REPLAYED_HEADER)).isEmpty();
         assertThat(controller.payments.get()).isEqualTo(before + 1);
+        String stored = jdbc.sql("SELECT response_body_sealed FROM idempotency_key WHERE idempotency_key = :key")
+                .param("key", key).query(String.class).single();
+        assertThat(stored).startsWith("v1.").doesNotContain("amount");
     }
 
     @Test

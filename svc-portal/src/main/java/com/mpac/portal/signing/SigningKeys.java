@@ -52,6 +52,9 @@ public class SigningKeys {
     /** Retires the active key of this kind (if any) and activates a new one; answers the new key's id. */
     @Transactional
     public String rotate(TokenKind kind) {
+        // Concurrent rotations of one kind take turns, or the second would break the one-active-key index.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:lock))").param("lock", "signing_key:" + kind.name())
+                .query().singleRow();
         jdbc.sql("""
                 UPDATE signing_key SET status = 'RETIRED', retired_at = now(),
                     publish_until = now() + make_interval(secs => :publish)

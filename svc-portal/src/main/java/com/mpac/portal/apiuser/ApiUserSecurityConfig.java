@@ -1,0 +1,29 @@
+package com.mpac.portal.apiuser;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.mpac.contracts.config.PlatformSecurity;
+import com.mpac.contracts.jwt.CallerTokenAuthenticationManagerResolver;
+import com.mpac.contracts.jwt.CallerTokenSecurity;
+
+/** A merchant's API users: merchant admins and above (the merchant's tenancy is checked per request). */
+@Configuration(proxyBeanMethods = false)
+class ApiUserSecurityConfig {
+
+    @Bean
+    @Order(32)
+    SecurityFilterChain apiUserSecurityFilterChain(HttpSecurity http, PlatformSecurity platform,
+            CallerTokenAuthenticationManagerResolver callerTokens) {
+        http.securityMatcher("/api/v1/merchants/*/api-users", "/api/v1/merchants/*/api-users/**");
+        return platform.api(http)
+                .authorizeHttpRequests(rules -> rules.anyRequest()
+                        .access(CallerTokenSecurity.human("PLATFORM_ADMIN", "PSP_ADMIN", "MERCHANT_ADMIN")))
+                .oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, platform.entryPoint(),
+                        platform.entryPoint()))
+                .build();
+    }
+}

@@ -1,0 +1,30 @@
+package com.mpac.portal.outbox;
+
+/**
+ * A service that receives merchant configurations at {@code POST /v1/sync/merchants}, and the setting that says
+ * where it runs. Only mpac-pgw has the route today; the adapters are added to
+ * {@code mpac.portal.config-push.targets} as their issues give them one (until then they would answer 401/404 and
+ * the deliveries would only pile up retries).
+ */
+public enum ConfigPushTarget {
+    PGW("mpac.pgw-url"),
+    MIA("mpac.mia-url"),
+    MOBILEPAY("mpac.mobilepay-url"),
+    MQPAY("mpac.mqpay-url"),
+    PAYREQ("mpac.payreq-url");
+
+    private final String baseUrlProperty;
+
+    ConfigPushTarget(String baseUrlProperty) {
+        this.baseUrlProperty = baseUrlProperty;
+    }
+
+    String baseUrlProperty() {
+        return baseUrlProperty;
+    }
+
+    /** How the target is named in {@code config_delivery.target}. */
+    String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,23 @@
+package com.mpac.portal.outbox;
+
+/**
+ * The associated data each encrypted column binds its ciphertext to ({@code SecretCipher}), in one place because
+ * the configuration push decrypts what the registry and the API keys encrypt.
+ */
+public final class SecretContexts {
+
+    private SecretContexts() {
+    }
+
+    public static String mobilePayBioCode(String merchantId) {
+        return "merchant:" + merchantId + ":mobilepay_bio_code";
+    }
+
+    public static String apiKeySecret(String keyId) {
+        return "merchant_api_key:" + keyId;
+    }
+
+    static String configPush(String merchantId, long version) {
+        return "config_push:" + merchantId + ":" + version;
+    }
+}
