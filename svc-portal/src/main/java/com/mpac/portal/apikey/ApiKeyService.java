@@ -81,7 +81,8 @@ class ApiKeyService {
     @Transactional
     CreatedApiKeyResponse create(Actor actor, String merchantId, String name, String clientIp) {
         Node merchant = merchant(actor, merchantId);
-        String status = jdbc.sql("SELECT status FROM merchant WHERE merchant_id = :id FOR NO KEY UPDATE")
+        outbox.lockMerchant(merchantId);
+        String status = jdbc.sql("SELECT status FROM merchant WHERE merchant_id = :id")
                 .param("id", merchantId).query(String.class).single();
         if ("CLOSED".equals(status)) {
             throw new ApiException(RegistryProblems.PARENT_NOT_ACTIVE, "The merchant is closed.");
@@ -120,8 +121,7 @@ class ApiKeyService {
     @Transactional
     ApiKeyResponse revoke(Actor actor, String merchantId, String keyId, String clientIp) {
         Node merchant = merchant(actor, merchantId);
-        jdbc.sql("SELECT merchant_id FROM merchant WHERE merchant_id = :id FOR NO KEY UPDATE")
-                .param("id", merchantId).query(String.class).single();
+        outbox.lockMerchant(merchantId);
         ApiKeyResponse key = find(merchantId, keyId);
         if (key.status() == ApiKeyStatus.REVOKED) {
             return key;

@@ -81,9 +81,8 @@ class ApiUserService {
     @Transactional
     ApiUserResponse create(Actor actor, String merchantId, CreateApiUserRequest request, String clientIp) {
         Node merchant = merchant(actor, merchantId);
-        String customerCode = jdbc.sql("""
-                SELECT coalesce(magensa_customer_code, '') FROM merchant WHERE merchant_id = :id FOR NO KEY UPDATE
-                """)
+        outbox.lockMerchant(merchantId);
+        String customerCode = jdbc.sql("SELECT coalesce(magensa_customer_code, '') FROM merchant WHERE merchant_id = :id")
                 .param("id", merchantId).query(String.class).single();
         if (customerCode.isEmpty()) {
             throw new ApiException(MAGENSA_NOT_CONFIGURED,
@@ -128,7 +127,7 @@ class ApiUserService {
     ApiUserResponse update(Actor actor, String merchantId, String apiUserId, UpdateApiUserRequest request,
             String clientIp) {
         Node merchant = merchant(actor, merchantId);
-        lockMerchant(merchantId);
+        outbox.lockMerchant(merchantId);
         ApiUserResponse current = find(merchantId, apiUserId);
         List<String> changed = new ArrayList<>();
         String username = current.username();
@@ -172,7 +171,7 @@ class ApiUserService {
     @Transactional
     void delete(Actor actor, String merchantId, String apiUserId, String clientIp) {
         Node merchant = merchant(actor, merchantId);
-        lockMerchant(merchantId);
+        outbox.lockMerchant(merchantId);
         ApiUserResponse current = find(merchantId, apiUserId);
         jdbc.sql("DELETE FROM merchant_api_user WHERE api_user_id = :id").param("id", apiUserId).update();
         outbox.enqueue(merchantId);
@@ -187,10 +186,6 @@ class ApiUserService {
         return merchant;
     }
 
-    private void lockMerchant(String merchantId) {
-        jdbc.sql("SELECT merchant_id FROM merchant WHERE merchant_id = :id FOR NO KEY UPDATE")
-                .param("id", merchantId).query(String.class).single();
-    }
 
     private ApiUserResponse find(String merchantId, String apiUserId) {
         return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.api_user_id = :id AND a.merchant_id = :merchant")

@@ -32,6 +32,11 @@ class ConfigDeliveries {
         this.environment = environment;
     }
 
+    void lockMerchant(String merchantId) {
+        jdbc.sql("SELECT merchant_id FROM merchant WHERE merchant_id = :id FOR NO KEY UPDATE")
+                .param("id", merchantId).query(String.class).single();
+    }
+
     long nextVersion(String merchantId) {
         return jdbc.sql("""
                 UPDATE merchant SET config_version = config_version + 1

@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("mpac.portal.config-push")
-public record ConfigPushProperties(
+record ConfigPushProperties(
         @NotNull @DefaultValue("pgw") List<@NotNull ConfigPushTarget> targets,
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @Max(500) @DefaultValue("20") int batchSize,
@@ -40,7 +40,7 @@ public record ConfigPushProperties(
         @NotNull @DefaultValue("5s") Duration connectTimeout,
         @NotNull @DefaultValue("10s") Duration readTimeout) {
 
-    public ConfigPushProperties {
+    ConfigPushProperties {
         targets = List.copyOf(targets);
     }
 }

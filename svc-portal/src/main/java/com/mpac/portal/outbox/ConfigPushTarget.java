@@ -6,7 +6,7 @@ package com.mpac.portal.outbox;
  * {@code mpac.portal.config-push.targets} as their issues give them one (until then they would answer 401/404 and
  * the deliveries would only pile up retries).
  */
-public enum ConfigPushTarget {
+enum ConfigPushTarget {
     PGW("mpac.pgw-url"),
     MIA("mpac.mia-url"),
     MOBILEPAY("mpac.mobilepay-url"),

@@ -33,6 +33,17 @@ public class ConfigurationOutbox {
     }
 
     /**
+     * Takes the merchant row's lock for the rest of the transaction. A change to a merchant's configuration calls it
+     * before touching any of the merchant's rows, so every such transaction takes its locks in the same order (the
+     * merchant first) and two of them never deadlock; it does not block inserts whose foreign keys point at the
+     * merchant ({@code FOR NO KEY UPDATE}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockMerchant(String merchantId) {
+        deliveries.lockMerchant(merchantId);
+    }
+
+    /**
      * Records the merchant's configuration as it stands in the current transaction, under the next version; answers
      * that version. The version comes from an UPDATE of the merchant row, whose lock orders concurrent changes: a
      * later transaction waits, then reads everything the earlier one committed, so a higher version never holds

@@ -18,8 +18,8 @@ import com.mpac.contracts.jwt.CallerTokenSecurity;
 
 /**
  * The registry (PSPs, merchants, stores, terminals): people only, never a device token. Roles are checked here per
- * route; tenancy (another tenant's id answers 404) and per-field rules in the services. A terminal's credentials and
- * deactivation belong to device provisioning's own chain and are not matched here.
+ * route; tenancy (another tenant's id answers 404) and per-field rules in the services. A terminal's credentials,
+ * deactivation and reactivation belong to device provisioning's own chain and are not matched here.
  */
 @Configuration(proxyBeanMethods = false)
 class RegistrySecurityConfig {
@@ -41,7 +41,8 @@ class RegistrySecurityConfig {
                 paths.matcher("/api/v1/stores"), paths.matcher("/api/v1/stores/**"),
                 paths.matcher("/api/v1/terminals"), paths.matcher("/api/v1/terminals/**"));
         RequestMatcher provisioning = new OrRequestMatcher(
-                paths.matcher("/api/v1/terminals/*/credentials/**"), paths.matcher("/api/v1/terminals/*/deactivate"));
+                paths.matcher("/api/v1/terminals/*/credentials/**"), paths.matcher("/api/v1/terminals/*/deactivate"),
+                paths.matcher("/api/v1/terminals/*/reactivate"));
         http.securityMatcher(new AndRequestMatcher(registry, new NegatedRequestMatcher(provisioning)));
         return platform.api(http)
                 .authorizeHttpRequests(rules -> rules

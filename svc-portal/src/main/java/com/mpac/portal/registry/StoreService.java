@@ -73,9 +73,11 @@ class StoreService {
         if (merchantId == null) {
             throw RegistryProblems.invalid("merchantId", "must not be null");
         }
-        Node merchant = registry.visible(actor, Kind.MERCHANT, merchantId);
+        registry.visible(actor, Kind.MERCHANT, merchantId);
         requireKnown(request.address(), request.timezone());
-        lockMerchant(merchantId);
+        outbox.lockMerchant(merchantId);
+        // Read again under the lock: the status cannot change before this transaction ends.
+        Node merchant = registry.find(Kind.MERCHANT, merchantId).orElseThrow();
         if ("CLOSED".equals(merchant.status())) {
             throw new ApiException(RegistryProblems.PARENT_NOT_ACTIVE, "The merchant is closed.");
         }
@@ -114,7 +116,7 @@ class StoreService {
         Node node = registry.visible(actor, Kind.STORE, id);
         actor.require(actor.atLeast(Level.MERCHANT));
         requireKnown(request.address(), request.timezone());
-        lockMerchant(node.merchantId());
+        outbox.lockMerchant(node.merchantId());
         StoreResponse current = find(id);
         String name = request.name() == null ? current.name() : request.name().strip();
         StoreStatus status = request.status() == null ? current.status() : request.status();
@@ -165,10 +167,6 @@ class StoreService {
         };
     }
 
-    private void lockMerchant(String merchantId) {
-        jdbc.sql("SELECT merchant_id FROM merchant WHERE merchant_id = :id FOR NO KEY UPDATE")
-                .param("id", merchantId).query(String.class).single();
-    }
 
     private static void requireKnown(Address address, String timezone) {
         if (address != null && !COUNTRIES.contains(address.country())) {

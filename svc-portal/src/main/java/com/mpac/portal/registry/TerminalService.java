@@ -77,8 +77,10 @@ class TerminalService {
     @Transactional
     TerminalResponse create(Actor actor, CreateTerminalRequest request, String clientIp) {
         actor.require(actor.atLeast(Level.MERCHANT));
-        Node store = registry.visible(actor, Kind.STORE, request.storeId());
-        lockMerchant(store.merchantId());
+        String merchantId = registry.visible(actor, Kind.STORE, request.storeId()).merchantId();
+        outbox.lockMerchant(merchantId);
+        // Read again under the lock: store and merchant changes take the same lock first.
+        Node store = registry.find(Kind.STORE, request.storeId()).orElseThrow();
         if (!store.isActive()) {
             throw new ApiException(RegistryProblems.PARENT_NOT_ACTIVE, "The store is not active.");
         }
@@ -122,7 +124,7 @@ class TerminalService {
     TerminalResponse update(Actor actor, String id, UpdateTerminalRequest request, String clientIp) {
         Node node = registry.visible(actor, Kind.TERMINAL, id);
         actor.require(actor.atLeast(Level.MERCHANT));
-        lockMerchant(node.merchantId());
+        outbox.lockMerchant(node.merchantId());
         TerminalResponse current = find(id);
         String name = request.name() == null ? current.name()
                 : request.name().isEmpty() ? null : request.name().strip();
@@ -168,10 +170,6 @@ class TerminalService {
                 .update());
     }
 
-    private void lockMerchant(String merchantId) {
-        jdbc.sql("SELECT merchant_id FROM merchant WHERE merchant_id = :id FOR NO KEY UPDATE")
-                .param("id", merchantId).query(String.class).single();
-    }
 
     private TerminalResponse find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE t.terminal_id = :id").param("id", id)
