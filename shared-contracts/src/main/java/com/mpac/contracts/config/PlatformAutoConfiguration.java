@@ -10,11 +10,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 import com.mpac.contracts.crypto.SecretCipher;
 import com.mpac.contracts.hmac.HmacKeyResolver;
@@ -97,6 +102,18 @@ public class PlatformAutoConfiguration {
                     + "(base64 of 32 random bytes) to keep secrets at rest");
         }
         return new SecretCipher(masterKey);
+    }
+
+    /**
+     * Wrong types are refused, not guessed at: Jackson would read {@code "name": 5} or {@code "email": true} as the
+     * text "5" or "true". With this, such a body is a 400 {@code malformed_request} like every other wrong type.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer refuseScalarsAsText() {
+        return builder -> builder.withCoercionConfig(LogicalType.Textual, config -> config
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @Bean

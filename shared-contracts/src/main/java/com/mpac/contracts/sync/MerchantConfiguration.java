@@ -70,11 +70,21 @@ public record MerchantConfiguration(
             @NotNull @Size(max = 500) List<@Valid @NotNull Terminal> terminals) {
     }
 
+    /** A terminal, with its ids at providers that have their own (e.g. the MIA POS terminal id); may be empty. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Terminal(
             @NotBlank @Size(max = 64) @Pattern(regexp = Ids.PATTERN) String terminalId,
             @Size(max = 100) String serialNumber,
-            @NotNull Status status) {
+            @NotNull Status status,
+            @Size(max = 6) Map<@NotNull Provider, @NotBlank @Size(max = 64) String> providerTerminalIds) {
+
+        public Terminal {
+            providerTerminalIds = providerTerminalIds == null ? Map.of() : Map.copyOf(providerTerminalIds);
+        }
+
+        public Terminal(String terminalId, String serialNumber, Status status) {
+            this(terminalId, serialNumber, status, Map.of());
+        }
     }
 
     /** An S2S key of the merchant's back end; several secrets while one is being rotated. */

@@ -2,6 +2,7 @@ package com.mpac.portal.outbox;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,16 @@ class MerchantConfigurations {
     }
 
     private List<Store> stores(String merchantId) {
+        Map<String, Map<Provider, String>> providerIds = new HashMap<>();
+        jdbc.sql("""
+                SELECT p.terminal_id, p.provider, p.external_id
+                FROM terminal_provider_id p JOIN terminal t ON t.terminal_id = p.terminal_id
+                WHERE t.merchant_id = :id
+                """)
+                .param("id", merchantId)
+                .query((rs, n) -> providerIds.computeIfAbsent(rs.getString("terminal_id"), key -> new HashMap<>())
+                        .put(Provider.valueOf(rs.getString("provider")), rs.getString("external_id")))
+                .list();
         Map<String, List<Terminal>> terminals = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT t.terminal_id, t.store_id, t.serial_number,
@@ -104,7 +115,8 @@ class MerchantConfigurations {
                 .query((rs, n) -> {
                     terminals.computeIfAbsent(rs.getString("store_id"), key -> new ArrayList<>())
                             .add(new Terminal(rs.getString("terminal_id"), rs.getString("serial_number"),
-                                    Status.valueOf(rs.getString("status"))));
+                                    Status.valueOf(rs.getString("status")),
+                                    providerIds.getOrDefault(rs.getString("terminal_id"), Map.of())));
                     return null;
                 })
                 .list();

@@ -24,6 +24,7 @@ import com.mpac.portal.audit.AuditLog;
 import com.mpac.portal.audit.AuditLog.AuditEvent;
 import com.mpac.portal.device.TerminalClients;
 import com.mpac.portal.device.TerminalClients.IssuedCredentials;
+import com.mpac.portal.outbox.ConfigurationOutbox;
 import com.mpac.portal.provisioning.ProvisioningApi.ActivateRequest;
 import com.mpac.portal.provisioning.ProvisioningApi.ActivationStatus;
 import com.mpac.portal.provisioning.ProvisioningApi.ActivationStatusResponse;
@@ -79,9 +80,12 @@ class TerminalProvisioning {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final ConfigurationOutbox outbox;
 
     TerminalProvisioning(ProvisioningRepository terminals, ActivationCodes codes, TerminalClients clients,
-            Throttle throttle, AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
+            Throttle throttle, AuditLog audit, Clock clock, PlatformTransactionManager transactionManager,
+            ConfigurationOutbox outbox) {
+        this.outbox = outbox;
         this.terminals = terminals;
         this.codes = codes;
         this.clients = clients;
@@ -190,7 +194,7 @@ class TerminalProvisioning {
             return WRONG_CODE;
         }
         // Terminal first, then its code: the same lock order as issuing a code, so the two cannot deadlock.
-        Optional<TerminalRow> locked = terminals.lock(found.get().terminalId());
+        Optional<TerminalRow> locked = lockWithMerchant(found.get().terminalId());
         if (locked.isEmpty() || "DISABLED".equals(locked.get().status())) {
             return WRONG_CODE;
         }
@@ -211,6 +215,7 @@ class TerminalProvisioning {
         terminals.bindDevice(terminal.terminalId(), request.serialNumber(), request.model(), request.appVersion(),
                 credentials.clientId(), now);
         terminals.activate(terminal.terminalId(), request.serialNumber());
+        outbox.enqueue(terminal.merchantId());
         Map<String, Object> details = new HashMap<>();
         details.put("codeId", found.get().codeId());
         details.put("clientId", credentials.clientId());
@@ -270,6 +275,7 @@ class TerminalProvisioning {
             int revokedCodes = terminals.revokePendingCodes(terminalId, clock.instant());
             clients.revoke(terminalId);
             terminals.unbindClient(terminalId);
+            outbox.enqueue(terminal.merchantId());
             audit.record(event("terminal.deactivated", caller, terminal, clientIp,
                     Map.of("previousStatus", terminal.status(), "revokedCodes", revokedCodes)));
         }
@@ -289,6 +295,7 @@ class TerminalProvisioning {
                     + ") is now bound to another terminal; deactivate that one first.");
         }
         terminals.setStatus(terminalId, "PENDING");
+        outbox.enqueue(terminal.merchantId());
         audit.record(event("terminal.reactivated", caller, terminal, clientIp, Map.of()));
         return withStatus(terminal, "PENDING");
     }
@@ -298,7 +305,16 @@ class TerminalProvisioning {
     }
 
     private TerminalRow lockInScope(CallerToken caller, String terminalId) {
-        return inScope(caller, terminalId, terminals.lock(terminalId));
+        return inScope(caller, terminalId, lockWithMerchant(terminalId));
+    }
+
+    /**
+     * A terminal's status is part of its merchant's pushed configuration: lock the merchant first, then the
+     * terminal, the order every configuration change takes, so provisioning and registry edits cannot deadlock.
+     */
+    private Optional<TerminalRow> lockWithMerchant(String terminalId) {
+        terminals.find(terminalId).ifPresent(terminal -> outbox.lockMerchant(terminal.merchantId()));
+        return terminals.lock(terminalId);
     }
 
     private static TerminalRow inScope(CallerToken caller, String terminalId, Optional<TerminalRow> terminal) {

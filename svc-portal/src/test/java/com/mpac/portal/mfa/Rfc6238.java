@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The tests' own TOTP, written from RFC 6238's reference implementation (appendix A: hex time counter, HMAC-SHA1,
  * truncation, modulo 10^digits) and independent of the portal's code, so the two check each other.
  */
-final class Rfc6238 {
+public final class Rfc6238 {
 
     private static final int[] DIGITS_POWER = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000 };
 
@@ -19,7 +19,7 @@ final class Rfc6238 {
     }
 
     /** The code for Unix time {@code seconds} with a 30 s step. */
-    static String totp(byte[] key, long seconds, int digits) {
+    public static String totp(byte[] key, long seconds, int digits) {
         return generate(key, seconds / 30, digits);
     }
 
@@ -41,7 +41,7 @@ final class Rfc6238 {
     }
 
     /** RFC 4648 base32 (the otpauth secret), decoded via a big integer rather than a bit buffer. */
-    static byte[] base32(String text) {
+    public static byte[] base32(String text) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         BigInteger value = BigInteger.ZERO;
         for (char c : text.replace("=", "").toUpperCase(Locale.ROOT).toCharArray()) {
