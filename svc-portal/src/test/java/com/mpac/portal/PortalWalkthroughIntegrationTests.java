@@ -113,6 +113,18 @@ class PortalWalkthroughIntegrationTests extends AuthTestSupport {
         assertThat(pushedVersion(merchant)).isEqualTo(versionBeforeActivation + 1);
     }
 
+    @Test
+    void shouldDocumentEveryStepInTheOpenApiDocument() {
+        String openApi = client().get("/v3/api-docs", null).text();
+
+        assertThat(openApi).contains("\"/api/v1/auth/user/login\"", "\"/api/v1/psps\"", "\"/api/v1/merchants\"",
+                "\"/api/v1/stores\"", "\"/api/v1/terminals\"", "\"/api/v1/users\"", "\"/api/v1/auth/user/mfa/enrol\"",
+                "\"/api/v1/auth/user/mfa/enrol/confirm\"", "\"/api/v1/auth/user/mfa/verify\"",
+                "\"/api/v1/device/provision/generateActivationCode\"", "\"/api/v1/device/provision/activationStatus\"",
+                "\"/api/v1/device/provision/activate\"", "\"/api/v1/auth/device/token\"", "\"/api/v1/jwks/device\"",
+                "\"/api/v1/jwks/human\"", "\"/api/v1/auth/admin/impersonate\"");
+    }
+
     private long pushedVersion(String merchantId) {
         return jdbc.sql("SELECT config_version FROM merchant WHERE merchant_id = :id").param("id", merchantId)
                 .query(Long.class).single();

@@ -67,7 +67,8 @@ class TerminalIntegrationTests {
         assertThat(terminal.get("serialNumber").asString()).isEqualTo(serial);
         assertThat(terminal.get("providerTerminalIds").toString()).isEqualTo("{\"MIA_POS\":\"" + miaId + "\"}");
         assertThat(ConfigPushes.latest(jdbc, tree.merchantId()).toString())
-                .contains("{\"terminal_id\":\"" + id + "\",\"serial_number\":\"" + serial + "\",\"status\":\"ACTIVE\"}");
+                .contains("{\"terminal_id\":\"" + id + "\",\"serial_number\":\"" + serial
+                        + "\",\"status\":\"ACTIVE\",\"provider_terminal_ids\":{\"MIA_POS\":\"" + miaId + "\"}}");
         assertThat(api.get("/api/v1/terminals/" + id, fixtures.cashier(tree)).json().get("name").asString())
                 .isEqualTo("Till 1");
     }
