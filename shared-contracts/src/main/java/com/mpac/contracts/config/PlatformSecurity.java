@@ -7,6 +7,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import com.mpac.contracts.hmac.HmacAuthenticationFilter;
 import com.mpac.contracts.hmac.HmacVerifier;
+import com.mpac.contracts.jwt.CallerTokenAuthenticationManagerResolver;
+import com.mpac.contracts.jwt.CallerTokenSecurity;
 import com.mpac.contracts.problem.ProblemAuthenticationEntryPoint;
 
 /**
@@ -39,6 +41,14 @@ public class PlatformSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(entryPoint));
+    }
+
+    /**
+     * {@link #api} plus bearer-token authentication with the platform's human and device tokens; routes then
+     * restrict the kind and roles with {@code CallerTokenSecurity.human(..)}, {@code .device(..)}.
+     */
+    public HttpSecurity tokenApi(HttpSecurity http, CallerTokenAuthenticationManagerResolver callerTokens) {
+        return api(http).oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, entryPoint, entryPoint));
     }
 
     /** {@link #api} plus S2S HMAC authentication of each request. */

@@ -19,11 +19,9 @@ class AuditEventSecurityConfig {
     SecurityFilterChain auditEventSecurityFilterChain(HttpSecurity http, PlatformSecurity platform,
             CallerTokenAuthenticationManagerResolver callerTokens) {
         http.securityMatcher("/api/v1/audit-events", "/api/v1/audit-events/**");
-        return platform.api(http)
+        return platform.tokenApi(http, callerTokens)
                 .authorizeHttpRequests(rules -> rules.anyRequest()
                         .access(CallerTokenSecurity.human("PLATFORM_ADMIN", "PSP_ADMIN", "MERCHANT_ADMIN")))
-                .oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, platform.entryPoint(),
-                        platform.entryPoint()))
                 .build();
     }
 }

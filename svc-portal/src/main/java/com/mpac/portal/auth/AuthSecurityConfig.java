@@ -31,10 +31,8 @@ class AuthSecurityConfig {
     SecurityFilterChain ownAccountSecurityFilterChain(HttpSecurity http, PlatformSecurity platform,
             CallerTokenAuthenticationManagerResolver callerTokens) {
         http.securityMatcher("/api/v1/auth/user/**");
-        return platform.api(http)
+        return platform.tokenApi(http, callerTokens)
                 .authorizeHttpRequests(rules -> rules.anyRequest().access(CallerTokenSecurity.human()))
-                .oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, platform.entryPoint(),
-                        platform.entryPoint()))
                 .build();
     }
 }

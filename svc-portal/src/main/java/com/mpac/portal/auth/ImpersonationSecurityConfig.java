@@ -19,10 +19,8 @@ class ImpersonationSecurityConfig {
     SecurityFilterChain impersonationSecurityFilterChain(HttpSecurity http, PlatformSecurity platform,
             CallerTokenAuthenticationManagerResolver callerTokens) {
         http.securityMatcher("/api/v1/auth/admin/impersonate");
-        return platform.api(http)
+        return platform.tokenApi(http, callerTokens)
                 .authorizeHttpRequests(rules -> rules.anyRequest().access(CallerTokenSecurity.human("PLATFORM_ADMIN")))
-                .oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, platform.entryPoint(),
-                        platform.entryPoint()))
                 .build();
     }
 }

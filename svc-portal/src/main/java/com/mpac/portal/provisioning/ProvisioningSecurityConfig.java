@@ -27,7 +27,7 @@ class ProvisioningSecurityConfig {
             CallerTokenAuthenticationManagerResolver callerTokens) {
         http.securityMatcher("/api/v1/device/provision/**", "/api/v1/terminals/*/credentials/**",
                 "/api/v1/terminals/*/deactivate", "/api/v1/terminals/*/reactivate");
-        return platform.api(http)
+        return platform.tokenApi(http, callerTokens)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.POST, "/api/v1/device/provision/activate").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/device/provision/generateActivationCode")
@@ -38,8 +38,6 @@ class ProvisioningSecurityConfig {
                                 "/api/v1/terminals/*/deactivate", "/api/v1/terminals/*/reactivate")
                         .access(CallerTokenSecurity.human(TERMINAL_ADMINS))
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, platform.entryPoint(),
-                        platform.entryPoint()))
                 .build();
     }
 }

@@ -44,7 +44,7 @@ class RegistrySecurityConfig {
                 paths.matcher("/api/v1/terminals/*/credentials/**"), paths.matcher("/api/v1/terminals/*/deactivate"),
                 paths.matcher("/api/v1/terminals/*/reactivate"));
         http.securityMatcher(new AndRequestMatcher(registry, new NegatedRequestMatcher(provisioning)));
-        return platform.api(http)
+        return platform.tokenApi(http, callerTokens)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/api/v1/psps", "/api/v1/psps/*")
                         .access(CallerTokenSecurity.human(PLATFORM, PSP))
@@ -68,8 +68,6 @@ class RegistrySecurityConfig {
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/stores/*", "/api/v1/terminals/*")
                         .access(CallerTokenSecurity.human(PLATFORM, PSP, MERCHANT))
                         .anyRequest().access(CallerTokenSecurity.human(PLATFORM, PSP, MERCHANT, MANAGER, CASHIER)))
-                .oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, platform.entryPoint(),
-                        platform.entryPoint()))
                 .build();
     }
 }

@@ -20,13 +20,11 @@ class SigningKeyAdminSecurityConfig {
     SecurityFilterChain signingKeyAdminSecurityFilterChain(HttpSecurity http, PlatformSecurity platform,
             CallerTokenAuthenticationManagerResolver callerTokens) {
         http.securityMatcher("/api/v1/admin/signing-keys/**");
-        return platform.api(http)
+        return platform.tokenApi(http, callerTokens)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/signing-keys/*/rotate")
                         .access(CallerTokenSecurity.human("PLATFORM_ADMIN"))
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, platform.entryPoint(),
-                        platform.entryPoint()))
                 .build();
     }
 }

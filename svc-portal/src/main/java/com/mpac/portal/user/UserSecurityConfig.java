@@ -22,11 +22,9 @@ class UserSecurityConfig {
     SecurityFilterChain userSecurityFilterChain(HttpSecurity http, PlatformSecurity platform,
             CallerTokenAuthenticationManagerResolver callerTokens) {
         http.securityMatcher("/api/v1/users", "/api/v1/users/**");
-        return platform.api(http)
+        return platform.tokenApi(http, callerTokens)
                 .authorizeHttpRequests(rules -> rules.anyRequest().access(CallerTokenSecurity.human(
                         "PLATFORM_ADMIN", "PSP_ADMIN", "MERCHANT_ADMIN", "STORE_MANAGER")))
-                .oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, platform.entryPoint(),
-                        platform.entryPoint()))
                 .build();
     }
 }
