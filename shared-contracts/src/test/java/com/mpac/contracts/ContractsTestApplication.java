@@ -23,6 +23,9 @@ import com.mpac.contracts.hmac.HmacAuthentication;
 import com.mpac.contracts.hmac.HmacCaller;
 import com.mpac.contracts.hmac.HmacKey;
 import com.mpac.contracts.hmac.HmacKeyResolver;
+import com.mpac.contracts.jwt.CallerToken;
+import com.mpac.contracts.jwt.CallerTokenAuthenticationManagerResolver;
+import com.mpac.contracts.jwt.CallerTokenSecurity;
 import com.mpac.contracts.problem.ApiException;
 import com.mpac.contracts.problem.PlatformExceptionHandler;
 import com.mpac.contracts.problem.ProblemTypes;
@@ -47,6 +50,16 @@ public class ContractsTestApplication {
     }
 
     @Bean
+    @Order(11)
+    SecurityFilterChain tokenChain(HttpSecurity http, PlatformSecurity platform,
+            CallerTokenAuthenticationManagerResolver callerTokens) {
+        http.securityMatcher("/tokens/**");
+        return platform.tokenApi(http, callerTokens)
+                .authorizeHttpRequests(rules -> rules.anyRequest().access(CallerTokenSecurity.humanOrDevice()))
+                .build();
+    }
+
+    @Bean
     HmacKeyResolver merchantKeys() {
         return keyId -> MERCHANT_KEY_ID.equals(keyId)
                 ? Optional.of(new HmacKey(keyId, MERCHANT_SECRETS, new HmacCaller(HmacCaller.Kind.MERCHANT, "m_1", keyId)))
@@ -62,6 +75,11 @@ public class ContractsTestApplication {
         @PostMapping("/s2s/echo")
         Map<String, Object> echo(HmacAuthentication caller, @RequestBody String body) {
             return Map.of("caller", caller.getName(), "merchant", caller.merchantId().orElse("-"), "body", body);
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/tokens/me")
+        String me() {
+            return CallerToken.current().subject();
         }
 
         @PostMapping("/s2s/portal-only")

@@ -27,7 +27,13 @@ public final class TestHttp {
     }
 
     public HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET());
+        return get(pathAndQuery, Map.of());
+    }
+
+    public HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public HttpResponse<String> post(String pathAndQuery, String body, Map<String, String> headers) {

@@ -3,6 +3,7 @@ package com.mpac.contracts.config;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import com.mpac.contracts.hmac.HmacAuthenticationFilter;
@@ -48,7 +49,8 @@ public class PlatformSecurity {
      * restrict the kind and roles with {@code CallerTokenSecurity.human(..)}, {@code .device(..)}.
      */
     public HttpSecurity tokenApi(HttpSecurity http, CallerTokenAuthenticationManagerResolver callerTokens) {
-        return api(http).oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, entryPoint, entryPoint));
+        return api(http).oauth2ResourceServer(CallerTokenSecurity.resourceServer(callerTokens, entryPoint, entryPoint))
+                .addFilterBefore(new KeySetUnavailableFilter(), BearerTokenAuthenticationFilter.class);
     }
 
     /** {@link #api} plus S2S HMAC authentication of each request. */

@@ -42,7 +42,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * entry point); the access-denied handler answers a valid token of the wrong kind or role (403). Without them Spring
  * answers 401/403 with a {@code WWW-Authenticate: Bearer} header and no body. A key set that cannot be fetched (portal
  * down, nothing cached) is not the caller's fault: Spring raises {@code AuthenticationServiceException}, which is
- * rethrown rather than answered as 401, so it surfaces through the service's error handling as a 5xx.
+ * rethrown rather than answered as 401; {@code PlatformSecurity.tokenApi(..)} answers it as a 503 problem with
+ * {@code Retry-After}, and is the way platform services wire all of this.
  */
 public final class CallerTokenSecurity {
 

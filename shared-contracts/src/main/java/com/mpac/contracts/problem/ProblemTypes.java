@@ -39,6 +39,8 @@ public final class ProblemTypes {
                     "A request with this Idempotency-Key is still in progress");
     public static final ProblemType TOO_MANY_REQUESTS =
             new ProblemType("too_many_requests", HttpStatus.TOO_MANY_REQUESTS, "Too many requests");
+    public static final ProblemType SERVICE_UNAVAILABLE =
+            new ProblemType("service_unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
     public static final ProblemType INTERNAL_ERROR =
             new ProblemType("internal_error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
