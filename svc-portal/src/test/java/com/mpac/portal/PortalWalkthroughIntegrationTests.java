@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -24,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import com.mpac.portal.auth.AuthTestClient;
 import com.mpac.portal.auth.AuthTestSupport;
 import com.mpac.portal.mfa.Rfc6238;
+import com.mpac.testsupport.TestHttp;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The issue's "done when", through the REST API alone, step by step as the README's API walkthrough shows it: a
@@ -130,18 +132,13 @@ class PortalWalkthroughIntegrationTests extends AuthTestSupport {
                 .query(Long.class).single();
     }
 
-    private String deviceToken(String clientId, String clientSecret) throws Exception {
+    private String deviceToken(String clientId, String clientSecret) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
                 .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/device/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = TestHttp.localhost(port).postForm("/api/v1/auth/device/token",
+                Map.of("grant_type", "client_credentials"), Map.of("Authorization", "Basic " + basic));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body())
-                .get("access_token").asString();
+        return JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();
     }
 
     private DefaultJWTProcessor<SecurityContext> processor(String jwksPath) throws Exception {

@@ -3,11 +3,13 @@ package com.mpac.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A plain HTTP client for tests that sends exactly the headers and bytes given, so a test can sign, forge or tamper
@@ -31,15 +33,34 @@ public final class TestHttp {
     }
 
     public HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET();
+        return send("GET", pathAndQuery, null, headers);
+    }
+
+    /** A JSON body, sent as given (malformed on purpose, if the test wants). */
+    public HttpResponse<String> post(String pathAndQuery, String body, Map<String, String> headers) {
+        return send("POST", pathAndQuery, body, headers);
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body, e.g. for an OAuth2 token endpoint. */
+    public HttpResponse<String> postForm(String pathAndQuery, Map<String, String> form, Map<String, String> headers) {
+        String body = form.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         return send(request);
     }
 
-    public HttpResponse<String> post(String pathAndQuery, String body, Map<String, String> headers) {
+    /** Any method; a non-null body goes as {@code application/json}. */
+    public HttpResponse<String> send(String method, String pathAndQuery, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         headers.forEach(request::header);
         return send(request);
     }
@@ -55,5 +76,9 @@ public final class TestHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -2,19 +2,13 @@ package com.mpac.portal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.mpac.portal.signing.HumanTokens;
+import com.mpac.testsupport.TestHttp;
 import com.mpac.portal.support.PortalTestTokens;
 
 /**
@@ -43,13 +38,12 @@ public final class ProvisioningFixtures {
 
     private final JdbcClient jdbc;
     private final PortalTestTokens tokens;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String baseUrl;
+    private final TestHttp http;
 
     public ProvisioningFixtures(JdbcClient jdbc, HumanTokens humanTokens, int port) {
         this.jdbc = jdbc;
         this.tokens = new PortalTestTokens(humanTokens);
-        this.baseUrl = "http://localhost:" + port;
+        this.http = TestHttp.localhost(port);
     }
 
     public PortalTestTokens tokens() {
@@ -153,27 +147,15 @@ public final class ProvisioningFixtures {
     }
 
     public HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
-        headers.forEach(request::header);
-        return send(request);
+        return http.get(path, headers);
     }
 
     public HttpResponse<String> postJson(String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        return send(request);
+        return http.post(path, body, headers);
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> form, Map<String, String> headers) {
-        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        return send(request);
+        return http.postForm(path, form, headers);
     }
 
     public static JsonNode json(HttpResponse<String> response) {
@@ -182,19 +164,6 @@ public final class ProvisioningFixtures {
 
     public static Map<String, String> clientCredentials() {
         return Map.of("grant_type", "client_credentials");
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
     }
 
     private static String encode(String value) {

@@ -1,16 +1,12 @@
 package com.mpac.portal.registry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.mpac.testsupport.TestHttp;
 
 /**
  * A plain HTTP client for the portal's JSON API in tests: any method, a bearer token (or none), exactly the body
@@ -20,11 +16,10 @@ public final class PortalApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String baseUrl;
+    private final TestHttp http;
 
     public PortalApi(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this.http = TestHttp.localhost(port);
     }
 
     /** An answer: status, body as text and, when it is JSON, parsed. */
@@ -68,26 +63,9 @@ public final class PortalApi {
     }
 
     public Answer send(String method, String path, String bearer, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", bearer);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.headers().map());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+        HttpResponse<String> response = http.send(method, path, body,
+                bearer == null ? Map.of() : Map.of("Authorization", bearer));
+        return new Answer(response.statusCode(), response.body(), response.headers().map());
     }
 
     /** JSON text from alternating names and values, e.g. {@code json("name", "Acme", "limit", 3)}. */
