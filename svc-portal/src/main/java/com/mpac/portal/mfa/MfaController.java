@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.mpac.contracts.jwt.CallerToken;
+import com.mpac.contracts.qr.QrCodeImage;
 import com.mpac.portal.session.ClientAddress;
 import com.mpac.portal.session.TokenPair;
 
@@ -109,7 +110,7 @@ class MfaController {
     ResponseEntity<EnrolmentResponse> enrol(@AuthenticationPrincipal CallerToken caller, HttpServletRequest http) {
         MfaFactors.Enrolment started = enrolment.start(caller, ClientAddress.of(http));
         return noStore(new EnrolmentResponse(started.secret(), started.otpauthUri(),
-                Base64.getEncoder().encodeToString(QrCodes.png(started.otpauthUri()))));
+                Base64.getEncoder().encodeToString(QrCodeImage.png(started.otpauthUri()))));
     }
 
     @GetMapping(path = "/api/v1/auth/user/mfa/enrol/qr.png", produces = MediaType.IMAGE_PNG_VALUE)

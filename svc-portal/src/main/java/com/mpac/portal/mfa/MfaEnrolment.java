@@ -11,8 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.mpac.contracts.jwt.CallerToken;
 import com.mpac.contracts.problem.ApiException;
 import com.mpac.contracts.problem.ProblemTypes;
-import com.mpac.portal.audit.AuditLog;
+import com.mpac.contracts.qr.QrCodeImage;
 import com.mpac.portal.audit.AuditLog.AuditEvent;
+import com.mpac.portal.audit.AuditLog;
 import com.mpac.portal.session.AttemptThrottle;
 import com.mpac.portal.session.UserAccount;
 import com.mpac.portal.session.UserAccounts;
@@ -59,7 +60,7 @@ class MfaEnrolment {
 
     byte[] pendingQrPng(CallerToken caller) {
         UserAccount user = changeableBy(caller);
-        return QrCodes.png(factors.pendingUri(user).orElseThrow(() -> new ApiException(
+        return QrCodeImage.png(factors.pendingUri(user).orElseThrow(() -> new ApiException(
                 MfaProblems.MFA_ENROLMENT_NOT_STARTED, "No enrolment is in progress.")));
     }
 

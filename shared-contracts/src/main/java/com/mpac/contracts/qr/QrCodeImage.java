@@ -1,8 +1,9 @@
-package com.mpac.portal.mfa;
+package com.mpac.contracts.qr;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
@@ -13,24 +14,27 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** QR codes (PNG) of otpauth URIs, for authenticator apps to scan. */
-final class QrCodes {
+/** QR codes as PNG images: otpauth URIs for authenticator apps, EMVCo payloads and payment links for shoppers. */
+public final class QrCodeImage {
 
-    private static final int SIZE = 256;
+    /** Pixels per side; large enough for a phone camera at arm's length from a POS screen. */
+    public static final int SIZE = 320;
 
-    private QrCodes() {
+    private QrCodeImage() {
     }
 
-    static byte[] png(String text) {
+    /** The text as a QR code, UTF-8 encoded (EMVCo payloads may carry non-Latin merchant names). */
+    public static byte[] png(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
+                            EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             MatrixToImageWriter.writeToStream(matrix, "PNG", png);
             return png.toByteArray();
         }
         catch (WriterException ex) {
-            throw new IllegalStateException("Cannot encode a QR code", ex);
+            throw new IllegalArgumentException("The text does not fit in a QR code", ex);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
