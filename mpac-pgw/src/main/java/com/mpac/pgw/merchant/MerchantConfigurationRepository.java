@@ -1,6 +1,7 @@
 package com.mpac.pgw.merchant;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 class MerchantConfigurationRepository {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -106,7 +109,7 @@ class MerchantConfigurationRepository {
                     """)
                     .param("endpointId", endpoint.endpointId()).param("merchantId", merchantId)
                     .param("url", endpoint.url())
-                    .param("secret", cipher.encrypt(endpoint.secret(), "webhook_endpoint:" + endpoint.endpointId()))
+                    .param("secret", cipher.encrypt(endpoint.secret(), webhookContext(endpoint.endpointId())))
                     .param("events", endpoint.events().toArray(String[]::new))
                     .param("status", endpoint.status().name())
                     .update();
@@ -125,12 +128,82 @@ class MerchantConfigurationRepository {
                 .optional();
     }
 
+    Optional<ProviderAccount> findProviderAccount(String merchantId, String provider) {
+        return jdbc.sql("""
+                SELECT p.provider, p.enabled, p.identifiers::text AS identifiers, p.credentials
+                FROM merchant_provider p JOIN merchant m USING (merchant_id)
+                WHERE p.merchant_id = :merchantId AND p.provider = :provider AND m.status = 'ACTIVE'
+                """)
+                .param("merchantId", merchantId).param("provider", provider)
+                .query((rs, n) -> new ProviderAccount(rs.getString("provider"), rs.getBoolean("enabled"),
+                        json.readValue(rs.getString("identifiers"), STRING_MAP),
+                        json.readValue(cipher.decrypt(rs.getString("credentials"), providerContext(merchantId,
+                                MerchantConfiguration.Provider.valueOf(provider))), STRING_MAP)))
+                .optional();
+    }
+
+    boolean isActive(String merchantId) {
+        return jdbc.sql("SELECT count(*) FROM merchant WHERE merchant_id = :id AND status = 'ACTIVE'")
+                .param("id", merchantId).query(Long.class).single() == 1;
+    }
+
+    boolean hasStore(String merchantId, String storeId) {
+        return jdbc.sql("SELECT count(*) FROM store WHERE merchant_id = :merchantId AND store_id = :storeId")
+                .param("merchantId", merchantId).param("storeId", storeId).query(Long.class).single() == 1;
+    }
+
+    boolean hasTerminal(String merchantId, String storeId, String terminalId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM terminal
+                WHERE merchant_id = :merchantId AND store_id = :storeId AND terminal_id = :terminalId
+                """)
+                .param("merchantId", merchantId).param("storeId", storeId).param("terminalId", terminalId)
+                .query(Long.class).single() == 1;
+    }
+
+    /** The merchant's active endpoints (and the events each wants), leaving out those that answered 410. */
+    List<WebhookSubscription> findWebhookSubscriptions(String merchantId) {
+        return jdbc.sql("""
+                SELECT endpoint_id, events FROM webhook_endpoint e
+                WHERE merchant_id = :merchantId AND status = 'ACTIVE'
+                  AND NOT EXISTS (SELECT 1 FROM disabled_webhook_endpoint d WHERE d.endpoint_id = e.endpoint_id)
+                """)
+                .param("merchantId", merchantId)
+                .query((rs, n) -> new WebhookSubscription(rs.getString("endpoint_id"),
+                        List.of((String[]) rs.getArray("events").getArray())))
+                .list();
+    }
+
+    Optional<WebhookTarget> findActiveWebhookTarget(String endpointId) {
+        return jdbc.sql("""
+                SELECT e.endpoint_id, e.url, e.secret FROM webhook_endpoint e JOIN merchant m USING (merchant_id)
+                WHERE e.endpoint_id = :endpointId AND e.status = 'ACTIVE' AND m.status = 'ACTIVE'
+                  AND NOT EXISTS (SELECT 1 FROM disabled_webhook_endpoint d WHERE d.endpoint_id = e.endpoint_id)
+                """)
+                .param("endpointId", endpointId)
+                .query((rs, n) -> new WebhookTarget(rs.getString("endpoint_id"), rs.getString("url"),
+                        cipher.decrypt(rs.getString("secret"), webhookContext(endpointId))))
+                .optional();
+    }
+
+    void disableWebhookEndpoint(String endpointId, String reason) {
+        jdbc.sql("""
+                INSERT INTO disabled_webhook_endpoint (endpoint_id, reason) VALUES (:endpointId, :reason)
+                ON CONFLICT (endpoint_id) DO NOTHING
+                """)
+                .param("endpointId", endpointId).param("reason", reason).update();
+    }
+
     record ActiveApiKey(String keyId, String merchantId, List<String> secrets) {
 
         @Override
         public String toString() {
             return "ActiveApiKey[" + keyId + ", " + merchantId + "]";
         }
+    }
+
+    private static String webhookContext(String endpointId) {
+        return "webhook_endpoint:" + endpointId;
     }
 
     private static String apiKeyContext(String keyId) {

@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.mpac.portal.audit.AuditLog;
+import com.mpac.contracts.id.Ids;
 import com.mpac.portal.audit.AuditLog.AuditEvent;
+import com.mpac.portal.audit.AuditLog;
 import com.mpac.portal.outbox.ConfigurationOutbox;
 import com.mpac.portal.registry.PspController.CreatePspRequest;
 import com.mpac.portal.registry.PspController.PspResponse;

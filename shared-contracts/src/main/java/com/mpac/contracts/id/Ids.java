@@ -1,4 +1,4 @@
-package com.mpac.portal.registry;
+package com.mpac.contracts.id;
 
 import java.security.SecureRandom;
 

@@ -1,0 +1,35 @@
+package com.mpac.pgw.provider;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What the shopper must do to finish a payment: scan a QR code ({@code display_qr_code}, with the payload and a PNG
+ * of it as a data URL) or open the provider's page ({@code redirect_to_url}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NextAction(String type, DisplayQrCode displayQrCode, RedirectToUrl redirectToUrl) {
+
+    public static NextAction qrCode(String data, String deeplink, Instant expiresAt) {
+        return new NextAction("display_qr_code", new DisplayQrCode(data, null, deeplink, expiresAt.getEpochSecond()),
+                null);
+    }
+
+    public static NextAction redirect(String url) {
+        return new NextAction("redirect_to_url", null, new RedirectToUrl(url));
+    }
+
+    public NextAction withQrImage(String imageDataUrl) {
+        return displayQrCode == null ? this
+                : new NextAction(type, new DisplayQrCode(displayQrCode.data(), imageDataUrl, displayQrCode.deeplink(),
+                        displayQrCode.expiresAt()), redirectToUrl);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DisplayQrCode(String data, String imageUrlPng, String deeplink, long expiresAt) {
+    }
+
+    public record RedirectToUrl(String url) {
+    }
+}
