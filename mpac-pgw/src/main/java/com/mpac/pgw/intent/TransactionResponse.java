@@ -10,7 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record TransactionResponse(String id, String object, String paymentIntent, String kind, String status,
         String provider, String paymentMethod, String providerReference, long amount, String currency,
-        String refund, TransactionError error, int reconciliationChecks, long created, Long completed,
+        String refund, TransactionError error, int inconclusiveAnswers, long created, Long completed,
         Long durationMs) {
 
     record TransactionError(String code, String message) {

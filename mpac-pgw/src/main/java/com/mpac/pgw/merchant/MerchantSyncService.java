@@ -58,6 +58,16 @@ class MerchantSyncService {
         requireUnique("webhook_endpoints", configuration.webhookEndpoints(),
                 MerchantConfiguration.WebhookEndpoint::endpointId);
         requireUnique("providers", configuration.providers(), account -> account.provider().name());
+        for (MerchantConfiguration.WebhookEndpoint endpoint : configuration.webhookEndpoints()) {
+            try {
+                java.util.Base64.getDecoder().decode(endpoint.secret().substring("whsec_".length()));
+            }
+            catch (IllegalArgumentException ex) {
+                // Caught here, not at the first delivery: every event would otherwise fail to sign for days.
+                throw new ApiException(ProblemTypes.VALIDATION_FAILED, "webhook_endpoints: the secret of "
+                        + endpoint.endpointId() + " is not whsec_ followed by base64.");
+            }
+        }
     }
 
     private static <T> void requireUnique(String field, Collection<T> items, Function<T, String> id) {

@@ -3,12 +3,15 @@ package com.mpac.pgw.provider;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * What the shopper must do to finish a payment: scan a QR code ({@code display_qr_code}, with the payload and a PNG
  * of it as a data URL) or open the provider's page ({@code redirect_to_url}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record NextAction(String type, DisplayQrCode displayQrCode, RedirectToUrl redirectToUrl) {
 
     public static NextAction qrCode(String data, String deeplink, Instant expiresAt) {
@@ -27,6 +30,7 @@ public record NextAction(String type, DisplayQrCode displayQrCode, RedirectToUrl
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record DisplayQrCode(String data, String imageUrlPng, String deeplink, long expiresAt) {
     }
 

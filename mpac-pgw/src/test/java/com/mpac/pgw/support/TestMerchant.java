@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TestMerchant {
 
-    public static final String WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwC0ffeeC0ffee0=";
+    public static final String WEBHOOK_SECRET = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     private final String merchantId;
     private final String storeId;
