@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.mpac.pgw.intent.ProviderTransaction.TransactionKind;
@@ -29,9 +30,12 @@ class PaymentOutcomes {
     private final WebhookOutbox outbox;
     private final PaymentGatewayProperties properties;
     private final Clock clock;
+    private final Duration providerReadTimeout;
 
     PaymentOutcomes(PaymentIntentRepository intents, ProviderTransactionRepository transactions,
-            RefundRepository refunds, WebhookOutbox outbox, PaymentGatewayProperties properties, Clock clock) {
+            RefundRepository refunds, WebhookOutbox outbox, PaymentGatewayProperties properties, Clock clock,
+            @Value("${mpac.pgw.providers.read-timeout:10s}") Duration providerReadTimeout) {
+        this.providerReadTimeout = providerReadTimeout;
         this.intents = intents;
         this.transactions = transactions;
         this.refunds = refunds;
@@ -248,10 +252,13 @@ class PaymentOutcomes {
         return clock.instant().plus(delay.compareTo(cap) > 0 ? cap : delay);
     }
 
-    /** A new pending transaction of {@code kind}, to be checked by reconciliation if nobody answers first. */
+    /**
+     * A new pending transaction of {@code kind}, checked by reconciliation if nobody answers first: not before the
+     * provider call itself can have timed out, so the two never race to ask the provider.
+     */
     void open(String transactionId, PaymentIntent intent, TransactionKind kind, long amount, String refundId,
             String providerReference) {
         transactions.insertPending(transactionId, intent, kind, amount, refundId, providerReference,
-                clock.instant().plus(properties.reconciliation().firstDelay()));
+                clock.instant().plus(providerReadTimeout).plus(properties.reconciliation().firstDelay()));
     }
 }

@@ -1,11 +1,14 @@
 package com.mpac.pgw.intent;
 
+import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.mpac.pgw.provider.PaymentProvider;
 import com.mpac.pgw.provider.ProviderOutcome;
+import com.mpac.pgw.provider.ProviderPayment;
 
 /**
  * Applies provider webhooks that verified. The raw payload is stored under the provider's event id in the same
@@ -33,6 +36,26 @@ public class ProviderEvents {
         this.transactions = transactions;
         this.outcomes = outcomes;
         this.tx = tx;
+    }
+
+    /** A payment a provider knows by {@code reference}, as the gateway recorded it. */
+    public record Payment(String merchantId, String transactionId, ProviderPayment asProviderPayment) {
+    }
+
+    /** The authorization the gateway sent to {@code provider} as {@code reference} (its transaction id). */
+    public Optional<Payment> findPayment(PaymentProvider provider, String reference) {
+        return transactions.find(reference)
+                .filter(t -> t.provider().equals(provider.value())
+                        && t.kind() == ProviderTransaction.TransactionKind.AUTHORIZATION)
+                .flatMap(t -> intents.find(t.merchantId(), t.paymentIntentId()).map(intent -> new Payment(
+                        t.merchantId(), t.id(), PaymentIntentLifecycle.payment(intent, t.id(),
+                                t.providerReference()))));
+    }
+
+    /** The authorization a provider knows by its own id (e.g. LINE Pay's transactionId). */
+    public Optional<Payment> findPaymentByProviderReference(PaymentProvider provider, String providerReference) {
+        return transactions.findByProviderReference(provider.value(), providerReference)
+                .flatMap(t -> findPayment(provider, t.id()));
     }
 
     /**

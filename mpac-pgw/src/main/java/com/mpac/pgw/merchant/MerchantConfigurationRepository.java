@@ -142,6 +142,16 @@ class MerchantConfigurationRepository {
                 .optional();
     }
 
+    /** The merchant whose account at {@code provider} has the identifier {@code key = value}. */
+    Optional<String> findMerchantByProviderIdentifier(String provider, String key, String value) {
+        return jdbc.sql("""
+                SELECT merchant_id FROM merchant_provider
+                WHERE provider = :provider AND identifiers ->> :key = :value
+                LIMIT 1
+                """)
+                .param("provider", provider).param("key", key).param("value", value).query(String.class).optional();
+    }
+
     boolean isActive(String merchantId) {
         return jdbc.sql("SELECT count(*) FROM merchant WHERE merchant_id = :id AND status = 'ACTIVE'")
                 .param("id", merchantId).query(Long.class).single() == 1;

@@ -29,6 +29,15 @@ public class MerchantDirectory {
         return repository.findProviderAccount(merchantId, provider);
     }
 
+    /**
+     * The account at {@code provider} whose identifier {@code key} is {@code value}: how a provider's sandbox, which
+     * is addressed by the provider's own merchant id, finds the credentials to check a request with.
+     */
+    public Optional<ProviderAccount> providerAccountByIdentifier(String provider, String key, String value) {
+        return repository.findMerchantByProviderIdentifier(provider, key, value)
+                .flatMap(merchantId -> repository.findProviderAccount(merchantId, provider));
+    }
+
     public boolean hasStore(String merchantId, String storeId) {
         return repository.hasStore(merchantId, storeId);
     }

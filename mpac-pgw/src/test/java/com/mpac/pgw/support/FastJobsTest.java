@@ -17,10 +17,11 @@ import org.springframework.boot.test.context.SpringBootTest;
         "mpac.sandbox-enabled=true",
         "mpac.pgw.webhooks.poll-interval=100ms",
         "mpac.pgw.webhooks.retry-schedule=200ms,200ms,200ms",
-        "mpac.pgw.reconciliation.first-delay=200ms",
+        "mpac.pgw.reconciliation.first-delay=500ms",
         "mpac.pgw.reconciliation.poll-interval=100ms",
         "mpac.pgw.action-check-delay=60s",
         "mpac.pgw.capture-hold=3s",
-        "mpac.pgw.capture-expiry-interval=200ms" })
+        "mpac.pgw.capture-expiry-interval=200ms",
+        "mpac.pgw.providers.read-timeout=1s" })
 public @interface FastJobsTest {
 }

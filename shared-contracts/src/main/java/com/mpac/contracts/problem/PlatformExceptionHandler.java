@@ -27,6 +27,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import tools.jackson.core.exc.StreamReadException;
+
 /**
  * The one translation of exceptions into RFC 9457 problem documents with a stable {@code type} and {@code code}.
  * Each platform service declares a {@code @RestControllerAdvice} that extends this class; adapters whose seed
@@ -54,6 +56,15 @@ public abstract class PlatformExceptionHandler extends ResponseEntityExceptionHa
     protected ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
         return body(Problems.of(ProblemTypes.VALIDATION_FAILED,
                 "Parameter '" + ex.getName() + "' has an invalid value."));
+    }
+
+    /**
+     * A body a controller parses itself (a provider's webhook, kept as raw bytes for its signature) that is not
+     * JSON: the caller's mistake, like any other malformed body.
+     */
+    @ExceptionHandler(StreamReadException.class)
+    protected ResponseEntity<Object> handleUnreadableJson(StreamReadException ex) {
+        return body(Problems.of(ProblemTypes.MALFORMED_REQUEST, "The body is not valid JSON."));
     }
 
     // Security exceptions thrown from inside a controller (method security) keep their meaning.
