@@ -39,7 +39,7 @@ public class ProviderEvents {
     }
 
     /** A payment a provider knows by {@code reference}, as the gateway recorded it. */
-    public record Payment(String merchantId, String transactionId, ProviderPayment asProviderPayment) {
+    public record Payment(String merchantId, String transactionId, boolean pending, ProviderPayment asProviderPayment) {
     }
 
     /** The authorization the gateway sent to {@code provider} as {@code reference} (its transaction id). */
@@ -48,7 +48,8 @@ public class ProviderEvents {
                 .filter(t -> t.provider().equals(provider.value())
                         && t.kind() == ProviderTransaction.TransactionKind.AUTHORIZATION)
                 .flatMap(t -> intents.find(t.merchantId(), t.paymentIntentId()).map(intent -> new Payment(
-                        t.merchantId(), t.id(), PaymentIntentLifecycle.payment(intent, t.id(),
+                        t.merchantId(), t.id(), t.status() == ProviderTransaction.TransactionStatus.PENDING,
+                        PaymentIntentLifecycle.payment(intent, t.id(),
                                 t.providerReference()))));
     }
 

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "mpac.pgw.action-check-delay=60s",
         "mpac.pgw.capture-hold=3s",
         "mpac.pgw.capture-expiry-interval=200ms",
-        "mpac.pgw.providers.read-timeout=1s" })
+        "mpac.pgw.providers.read-timeout=1s",
+        "mpac.pgw.public-url=http://127.0.0.1:${local.server.port}" })
 public @interface FastJobsTest {
 }
