@@ -102,6 +102,7 @@ public class ProviderCalls {
             return new ProviderOutcome.NotAttempted("No connector for " + provider.value());
         }
         CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(provider.value());
+        // A merchant's incomplete account says nothing about the provider's health: it stays outside the breaker.
         Supplier<ProviderOutcome> guarded = CircuitBreaker.decorateSupplier(circuitBreaker, () -> call.apply(connector));
         if (idempotent) {
             Retry retry = retries.retry(provider.value());
@@ -109,6 +110,9 @@ public class ProviderCalls {
         }
         try {
             return guarded.get();
+        }
+        catch (IncompleteAccountException ex) {
+            return new ProviderOutcome.NotAttempted(ex.getMessage());
         }
         catch (CallNotPermittedException ex) {
             return new ProviderOutcome.NotAttempted(provider.value() + " is unavailable (circuit open); not attempted");

@@ -13,6 +13,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.mpac.pgw.merchant.ProviderAccount;
+import com.mpac.pgw.provider.IncompleteAccountException;
 import com.mpac.pgw.provider.NextAction;
 import com.mpac.pgw.provider.PaymentConnector;
 import com.mpac.pgw.provider.PaymentProvider;
@@ -218,10 +219,10 @@ class LinePayConnector implements PaymentConnector {
     }
 
     private Reply send(ProviderAccount account, String method, String path, String query, String body) {
-        String channelId = account.identifier("channel_id").orElseThrow(() -> new IllegalStateException(
-                "The LINE Pay account has no channel_id"));
-        String secret = account.credential("channel_secret").orElseThrow(() -> new IllegalStateException(
-                "The LINE Pay account has no channel_secret"));
+        String channelId = account.identifier("channel_id").orElseThrow(() -> new IncompleteAccountException(
+                "LINE Pay", "channel_id"));
+        String secret = account.credential("channel_secret").orElseThrow(() -> new IncompleteAccountException(
+                "LINE Pay", "channel_secret"));
         String nonce = UUID.randomUUID().toString();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.mpac.contracts.id.Ids;
 import com.mpac.pgw.merchant.ProviderAccount;
+import com.mpac.pgw.provider.IncompleteAccountException;
 import com.mpac.pgw.provider.NextAction;
 import com.mpac.pgw.provider.PaymentConnector;
 import com.mpac.pgw.provider.PaymentProvider;
@@ -186,10 +187,10 @@ class PayPayConnector implements PaymentConnector {
     }
 
     private Reply call(ProviderAccount account, String method, String path, Map<String, Object> body) {
-        String apiKey = account.credential("api_key").orElseThrow(() -> new IllegalStateException(
-                "The PayPay account has no api_key"));
-        String apiSecret = account.credential("api_secret").orElseThrow(() -> new IllegalStateException(
-                "The PayPay account has no api_secret"));
+        String apiKey = account.credential("api_key").orElseThrow(() -> new IncompleteAccountException("PayPay",
+                "api_key"));
+        String apiSecret = account.credential("api_secret").orElseThrow(() -> new IncompleteAccountException(
+                "PayPay", "api_secret"));
         byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", PayPayAuth.header(apiKey, apiSecret, method, path, CONTENT_TYPE, bytes,

@@ -201,6 +201,19 @@ class PayPayIntegrationTests {
         }
     }
 
+    @Test
+    void shouldFailFastWhenTheMerchantsPayPayAccountHasNoCredentials() {
+        TestMerchant merchant = TestMerchant.onboard(port, json, null, List.of(new ProviderAccount(Provider.PAYPAY,
+                true, Map.of("merchant_id", "pp_nocreds_" + port), Map.of())));
+        String id = merchant.createIntent("{\"amount\":100,\"currency\":\"JPY\"}").get("id").asString();
+
+        JsonNode failed = merchant.confirm(id, "paypay", "paypay_qr");
+
+        assertThat(failed.get("status").asString()).isEqualTo("requires_payment_method");
+        assertThat(failed.get("last_payment_error").get("code").asString()).isEqualTo("provider_unavailable");
+        assertThat(failed.get("last_payment_error").get("message").asString()).contains("api_key");
+    }
+
     private HttpResponse<String> pay(String url, String result) {
         return TestHttp.localhost(port).post("/v1/sandbox/paypay/pay", "{\"qr_url\":\"" + url + "\",\"result\":\""
                 + result + "\"}", Map.of());
