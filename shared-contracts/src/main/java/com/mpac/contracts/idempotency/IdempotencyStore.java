@@ -47,9 +47,12 @@ public class IdempotencyStore {
     }
 
     public Claim claim(String caller, String key, String requestHash) {
+        // Committed without waiting for the disk (see NonceStore.markSeen): the request's own synchronous commit
+        // flushes this claim with it, and a claim lost in a crash before that guarded nothing.
         int inserted = jdbc.sql("""
                 INSERT INTO idempotency_key (caller, idempotency_key, request_hash, state, locked_until)
-                VALUES (:caller, :key, :hash, 'IN_FLIGHT', now() + make_interval(secs => :lease))
+                SELECT :caller, :key, :hash, 'IN_FLIGHT', now() + make_interval(secs => :lease)
+                FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit
                 ON CONFLICT (caller, idempotency_key) DO NOTHING
                 """)
                 .param("caller", caller).param("key", key).param("hash", requestHash)
