@@ -1,14 +1,9 @@
 package com.mpac.pgw.provider.linepay;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +31,7 @@ import com.mpac.contracts.problem.ApiException;
 import com.mpac.contracts.problem.ProblemTypes;
 import com.mpac.pgw.merchant.MerchantDirectory;
 import com.mpac.pgw.merchant.ProviderAccount;
+import com.mpac.pgw.provider.SandboxCallbacks;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -59,14 +55,15 @@ class LinePaySandbox {
     private final MerchantDirectory merchants;
     private final JsonMapper json;
     private final boolean enabled;
+    private final SandboxCallbacks callbacks;
     private final SecureRandom random = new SecureRandom();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    LinePaySandbox(JdbcClient jdbc, MerchantDirectory merchants, JsonMapper json,
+    LinePaySandbox(JdbcClient jdbc, MerchantDirectory merchants, JsonMapper json, SandboxCallbacks callbacks,
             @Value("${mpac.sandbox-enabled:false}") boolean enabled) {
         this.jdbc = jdbc;
         this.merchants = merchants;
         this.json = json;
+        this.callbacks = callbacks;
         this.enabled = enabled;
     }
 
@@ -237,17 +234,7 @@ class LinePaySandbox {
     private int callConfirmUrl(Payment payment) {
         String url = payment.confirmUrl() + (payment.confirmUrl().contains("?") ? "&" : "?") + "transactionId="
                 + payment.transactionId() + "&orderId=" + URLEncoder.encode(payment.orderId(), StandardCharsets.UTF_8);
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody())
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
-        catch (java.io.IOException | IllegalArgumentException ex) {
-            return 0;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+        return callbacks.post(url, Map.of(), null);
     }
 
     private Map<String, Object> move(HttpServletRequest request, String path, String body, long transactionId,

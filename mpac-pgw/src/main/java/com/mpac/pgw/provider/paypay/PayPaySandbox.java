@@ -1,13 +1,8 @@
 package com.mpac.pgw.provider.paypay;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +18,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +34,7 @@ import com.mpac.contracts.problem.ApiException;
 import com.mpac.contracts.problem.ProblemTypes;
 import com.mpac.pgw.merchant.MerchantDirectory;
 import com.mpac.pgw.merchant.ProviderAccount;
+import com.mpac.pgw.provider.SandboxCallbacks;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -64,17 +59,16 @@ class PayPaySandbox {
     private final MerchantDirectory merchants;
     private final JsonMapper json;
     private final Clock clock;
-    private final Environment environment;
+    private final SandboxCallbacks callbacks;
     private final boolean enabled;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     PayPaySandbox(JdbcClient jdbc, MerchantDirectory merchants, JsonMapper json, Clock clock,
-            Environment environment, @Value("${mpac.sandbox-enabled:false}") boolean enabled) {
+            SandboxCallbacks callbacks, @Value("${mpac.sandbox-enabled:false}") boolean enabled) {
         this.jdbc = jdbc;
         this.merchants = merchants;
         this.json = json;
         this.clock = clock;
-        this.environment = environment;
+        this.callbacks = callbacks;
         this.enabled = enabled;
     }
 
@@ -255,22 +249,8 @@ class PayPaySandbox {
         event.put("order_amount", Long.toString(payment.amount()));
         event.put("state", payment.status());
         event.put("paid_at", clock.instant().toString());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8083"))
-                + "/v1/webhooks/paypay"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(event)))
-                .timeout(Duration.ofSeconds(10)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
-        catch (java.io.IOException ex) {
-            return 0;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+        return callbacks.postToGateway("/v1/webhooks/paypay", Map.of("Content-Type", "application/json"),
+                json.writeValueAsString(event));
     }
 
     /** The OPA-Auth check PayPay makes; a failure answers PayPay's 401 UNAUTHORIZED. */

@@ -1,10 +1,5 @@
 package com.mpac.pgw.provider.sandbox;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,7 +13,6 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.core.env.Environment;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,6 +27,7 @@ import com.mpac.contracts.webhook.StandardWebhook;
 import com.mpac.pgw.intent.ProviderEvents;
 import com.mpac.pgw.provider.PaymentProvider;
 import com.mpac.pgw.provider.ProviderOutcome;
+import com.mpac.pgw.provider.SandboxCallbacks;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -51,17 +46,16 @@ class SandboxController {
     private final SandboxWebhooks webhooks;
     private final ProviderEvents events;
     private final JsonMapper json;
-    private final Environment environment;
+    private final SandboxCallbacks callbacks;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     SandboxController(SandboxProvider provider, SandboxWebhooks webhooks, ProviderEvents events, JsonMapper json,
-            Environment environment, Clock clock) {
+            SandboxCallbacks callbacks, Clock clock) {
         this.provider = provider;
         this.webhooks = webhooks;
         this.events = events;
         this.json = json;
-        this.environment = environment;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -106,26 +100,9 @@ class SandboxController {
         event.put("status", status);
         String body = json.writeValueAsString(event);
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8083"))
-                + "/v1/webhooks/sandbox"))
-                .header("Content-Type", "application/json")
-                .header(StandardWebhook.ID, id)
-                .header(StandardWebhook.TIMESTAMP, Long.toString(timestamp))
-                .header(StandardWebhook.SIGNATURE, StandardWebhook.sign(webhooks.secret(), id, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .timeout(Duration.ofSeconds(10))
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
-        catch (java.io.IOException ex) {
-            return 0;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+        return callbacks.postToGateway("/v1/webhooks/sandbox", Map.of("Content-Type", "application/json",
+                StandardWebhook.ID, id, StandardWebhook.TIMESTAMP, Long.toString(timestamp),
+                StandardWebhook.SIGNATURE, StandardWebhook.sign(webhooks.secret(), id, timestamp, body)), body);
     }
 
     @PostMapping("/v1/webhooks/sandbox")
