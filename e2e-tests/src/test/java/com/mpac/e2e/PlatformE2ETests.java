@@ -1,9 +1,12 @@
 package com.mpac.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,8 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +35,13 @@ import com.mpac.contracts.hmac.HmacSigner;
 import com.mpac.contracts.hmac.PlatformKeys;
 import com.mpac.contracts.sync.MerchantConfiguration;
 import com.mpac.testsupport.TestHttp;
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * Boots the platform through the launcher, as separate processes on an embedded PostgreSQL, and checks it from the
- * outside: every service ready, and the first HMAC-protected route (mpac-pgw's configuration push) accepting a
- * correctly signed request and refusing forged, replayed and stale ones without writing anything.
+ * outside: every service ready, mpac-pgw's configuration push accepting a correctly signed request and refusing
+ * forged, replayed and stale ones without writing anything, and a merchant back end paying through the gateway.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformE2ETests {
@@ -135,6 +142,72 @@ class PlatformE2ETests {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(storedVersion(merchantId)).isNull();
+    }
+
+    /**
+     * A merchant back end with the API key the configuration push delivered: a PaymentIntent held, captured in part
+     * and refunded in part on the SANDBOX test card, and each step arriving at the merchant's endpoint as a
+     * Standard Webhook that the reference library verifies.
+     */
+    @Test
+    void shouldLetAMerchantBackEndPayThroughTheGatewayAndReceiveSignedWebhooks() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        String webhookSecret = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+        Webhook verifier = new Webhook(webhookSecret);
+        HttpServer endpoint = HttpServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 0);
+        endpoint.createContext("/", exchange -> {
+            String payload = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                verifier.verify(payload, HttpHeaders.of(exchange.getRequestHeaders(), (a, b) -> true));
+                received.add(payload);
+                exchange.sendResponseHeaders(204, -1);
+            }
+            catch (Exception ex) {
+                exchange.sendResponseHeaders(400, -1);
+            }
+            exchange.close();
+        });
+        endpoint.start();
+        try {
+            String merchantId = "m_e2e_" + UUID.randomUUID().toString().substring(0, 8);
+            String body = configuration(merchantId, 1).replace("\"webhook_endpoints\":[]",
+                    "\"webhook_endpoints\":[{\"endpoint_id\":\"we_" + merchantId + "\",\"url\":\"http://127.0.0.1:"
+                            + endpoint.getAddress().getPort() + "/hooks\",\"secret\":\"" + webhookSecret
+                            + "\",\"events\":[\"*\"],\"status\":\"ACTIVE\"}]");
+            assertThat(post(body, portal.headers("POST", syncUri(), bytes(body))).statusCode()).isEqualTo(200);
+            HmacSigner merchant = new HmacSigner("mpk_e2e_" + merchantId.substring(6),
+                    "mps_e2e_secret_0123456789abcdef", Clock.systemUTC());
+
+            String created = merchantPost(merchant, "/v1/payment_intents",
+                    "{\"amount\":1500,\"currency\":\"JPY\",\"capture_method\":\"manual\"}");
+            String id = created.replaceAll("(?s).*\"id\":\"(pi_[0-9a-z]+)\".*", "$1");
+            String held = merchantPost(merchant, "/v1/payment_intents/" + id + "/confirm",
+                    "{\"provider\":\"sandbox\",\"payment_method\":\"pm_card_visa\"}");
+            String captured = merchantPost(merchant, "/v1/payment_intents/" + id + "/capture",
+                    "{\"amount_to_capture\":1200}");
+            String refund = merchantPost(merchant, "/v1/payment_intents/" + id + "/refund", "{\"amount\":500}");
+
+            assertThat(held).contains("\"status\":\"requires_capture\"");
+            assertThat(captured).contains("\"status\":\"succeeded\"").contains("\"amount_received\":1200");
+            assertThat(refund).contains("\"status\":\"succeeded\"").contains("\"amount\":500");
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 4);
+            assertThat(received).extracting(event -> event.replaceAll("(?s).*?\"type\":\"([^\"]*)\".*", "$1"))
+                    .containsExactlyInAnyOrder("payment_intent.created", "payment_intent.amount_capturable_updated",
+                            "payment_intent.succeeded", "refund.succeeded");
+        }
+        finally {
+            endpoint.stop(0);
+        }
+    }
+
+    private String merchantPost(HmacSigner merchant, String path, String body) {
+        Map<String, String> headers = new HashMap<>(merchant.headers("POST",
+                URI.create(platform.url("mpac-pgw") + path), bytes(body)));
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        HttpResponse<String> response = new TestHttp(platform.url("mpac-pgw")).post(path, body, headers);
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+        return response.body();
     }
 
     private void assertRefusedAndNothingWritten(HttpResponse<String> response, String merchantId,
