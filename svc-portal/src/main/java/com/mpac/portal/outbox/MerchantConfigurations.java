@@ -20,12 +20,14 @@ import com.mpac.contracts.sync.MerchantConfiguration.ProviderAccount;
 import com.mpac.contracts.sync.MerchantConfiguration.Status;
 import com.mpac.contracts.sync.MerchantConfiguration.Store;
 import com.mpac.contracts.sync.MerchantConfiguration.Terminal;
+import com.mpac.contracts.sync.MerchantConfiguration.WebhookEndpoint;
 
 /**
  * Puts together one merchant's whole configuration as the receivers need it, read inside the transaction that
  * changed it. Statuses are the effective ones: a merchant of a disabled PSP is SUSPENDED, a terminal of a disabled
  * store DISABLED, a terminal not yet activated (PENDING) ACTIVE, since receivers only need to know whether it may be
- * used. Revoked API keys are left out (the receivers then drop them).
+ * used. Revoked API keys are left out (the receivers then drop them). Webhook
+ * endpoints travel with their signing secrets, disabled ones included with their status.
  */
 @Component
 class MerchantConfigurations {
@@ -60,7 +62,8 @@ class MerchantConfigurations {
             status = MerchantStatus.SUSPENDED;
         }
         return new MerchantConfiguration(merchantId, version, merchant.pspId(), merchant.name(), status,
-                providers(merchant), stores(merchantId), apiKeys(merchantId), List.of(), apiUsers(merchantId));
+                providers(merchant), stores(merchantId), apiKeys(merchantId), webhookEndpoints(merchantId),
+                apiUsers(merchantId));
     }
 
     private List<ProviderAccount> providers(MerchantRow merchant) {
@@ -90,6 +93,19 @@ class MerchantConfigurations {
             }
         }
         return accounts;
+    }
+
+    private List<WebhookEndpoint> webhookEndpoints(String merchantId) {
+        return jdbc.sql("""
+                SELECT endpoint_id, url, secret, array_to_string(events, ',') AS events, status
+                FROM merchant_webhook_endpoint WHERE merchant_id = :id ORDER BY endpoint_id
+                """)
+                .param("id", merchantId)
+                .query((rs, n) -> new WebhookEndpoint(rs.getString("endpoint_id"), rs.getString("url"),
+                        cipher.decrypt(rs.getString("secret"),
+                                SecretContexts.webhookEndpointSecret(rs.getString("endpoint_id"))),
+                        List.of(rs.getString("events").split(",")), Status.valueOf(rs.getString("status"))))
+                .list();
     }
 
     private List<Store> stores(String merchantId) {

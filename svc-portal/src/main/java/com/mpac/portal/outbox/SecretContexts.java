@@ -17,6 +17,10 @@ public final class SecretContexts {
         return "merchant_api_key:" + keyId;
     }
 
+    public static String webhookEndpointSecret(String endpointId) {
+        return "merchant_webhook_endpoint:" + endpointId;
+    }
+
     static String configPush(String merchantId, long version) {
         return "config_push:" + merchantId + ":" + version;
     }
