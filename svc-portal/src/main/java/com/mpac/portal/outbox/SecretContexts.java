@@ -21,6 +21,10 @@ public final class SecretContexts {
         return "merchant_webhook_endpoint:" + endpointId;
     }
 
+    public static String providerCredentials(String merchantId, String provider) {
+        return "merchant_provider_setting:" + merchantId + ":" + provider;
+    }
+
     static String configPush(String merchantId, long version) {
         return "config_push:" + merchantId + ":" + version;
     }
