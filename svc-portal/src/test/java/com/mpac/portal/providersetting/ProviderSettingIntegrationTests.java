@@ -248,6 +248,14 @@ class ProviderSettingIntegrationTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void shouldDocumentTheRoutesInTheOpenApiDocument() {
+        Answer openApi = api.get("/v3/api-docs", null);
+
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("\"/api/v1/merchants/{merchantId}/providers/{provider}/settings\"");
+    }
+
     private JsonNode account(Tree tree, String provider) {
         for (JsonNode account : ConfigPushes.latest(jdbc, tree.merchantId()).get("providers")) {
             if (account.get("provider").asString().equals(provider)) {

@@ -264,6 +264,16 @@ class WebhookEndpointIntegrationTests {
         assertThat(count(tree)).isZero();
     }
 
+    @Test
+    void shouldDocumentTheRoutesInTheOpenApiDocument() {
+        Answer openApi = api.get("/v3/api-docs", null);
+
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("\"/api/v1/merchants/{merchantId}/webhook-endpoints\"",
+                "\"/api/v1/merchants/{merchantId}/webhook-endpoints/{endpointId}\"",
+                "\"/api/v1/merchants/{merchantId}/webhook-endpoints/{endpointId}/rotate-secret\"");
+    }
+
     private long count(Tree tree) {
         return jdbc.sql("SELECT count(*) FROM merchant_webhook_endpoint WHERE merchant_id = :id")
                 .param("id", tree.merchantId()).query(Long.class).single();
