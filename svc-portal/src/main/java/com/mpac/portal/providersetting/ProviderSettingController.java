@@ -49,8 +49,10 @@ class ProviderSettingController {
 
     /** Absent maps are empty: a PUT replaces the whole settings. */
     record ProviderSettingsRequest(
-            @Size(max = 20) Map<@NotNull @Pattern(regexp = NAME) String, @NotBlank @Size(max = 512) String> identifiers,
-            @Size(max = 20) Map<@NotNull @Pattern(regexp = NAME) String, @NotBlank @Size(max = 4096) String> credentials)
+            @Size(max = 20)
+            Map<@NotNull @Pattern(regexp = NAME) String, @NotBlank @Size(max = 512) String> identifiers,
+            @Size(max = 20)
+            Map<@NotNull @Pattern(regexp = NAME) String, @NotBlank @Size(max = 4096) String> credentials)
             implements StrictRequest {
 
         ProviderSettingsRequest {
