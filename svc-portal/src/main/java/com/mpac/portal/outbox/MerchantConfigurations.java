@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,22 +21,33 @@ import com.mpac.contracts.sync.MerchantConfiguration.ProviderAccount;
 import com.mpac.contracts.sync.MerchantConfiguration.Status;
 import com.mpac.contracts.sync.MerchantConfiguration.Store;
 import com.mpac.contracts.sync.MerchantConfiguration.Terminal;
+import com.mpac.contracts.sync.MerchantConfiguration.WebhookEndpoint;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Puts together one merchant's whole configuration as the receivers need it, read inside the transaction that
  * changed it. Statuses are the effective ones: a merchant of a disabled PSP is SUSPENDED, a terminal of a disabled
  * store DISABLED, a terminal not yet activated (PENDING) ACTIVE, since receivers only need to know whether it may be
- * used. Revoked API keys are left out (the receivers then drop them).
+ * used. Revoked API keys are left out (the receivers then drop them). A provider account joins the registry's own
+ * identifier columns with the merchant's provider settings (extra identifiers, credentials), the registry winning a
+ * name both hold; webhook endpoints travel with their signing secrets, disabled ones included with their status.
  */
 @Component
 class MerchantConfigurations {
 
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
+    private final JsonMapper json;
 
-    MerchantConfigurations(JdbcClient jdbc, SecretCipher cipher) {
+    MerchantConfigurations(JdbcClient jdbc, SecretCipher cipher, JsonMapper json) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.json = json;
     }
 
     MerchantConfiguration assemble(String merchantId, long version) {
@@ -60,12 +72,14 @@ class MerchantConfigurations {
             status = MerchantStatus.SUSPENDED;
         }
         return new MerchantConfiguration(merchantId, version, merchant.pspId(), merchant.name(), status,
-                providers(merchant), stores(merchantId), apiKeys(merchantId), List.of(), apiUsers(merchantId));
+                providers(merchant), stores(merchantId), apiKeys(merchantId), webhookEndpoints(merchantId),
+                apiUsers(merchantId));
     }
 
     private List<ProviderAccount> providers(MerchantRow merchant) {
         List<String> enabled = merchant.enabledProviders().isEmpty() ? List.of()
                 : Arrays.asList(merchant.enabledProviders().split(","));
+        Map<Provider, ProviderSetting> settings = providerSettings(merchant.merchantId());
         List<ProviderAccount> accounts = new ArrayList<>();
         for (Provider provider : Provider.values()) {
             Map<String, String> identifiers = new LinkedHashMap<>();
@@ -84,12 +98,51 @@ class MerchantConfigurations {
                     }
                 }
             }
+            ProviderSetting setting = settings.get(provider);
+            if (setting != null) {
+                setting.identifiers().forEach(identifiers::putIfAbsent);
+                setting.credentials().forEach(credentials::putIfAbsent);
+            }
             boolean isEnabled = enabled.contains(provider.name());
             if (isEnabled || !identifiers.isEmpty() || !credentials.isEmpty()) {
                 accounts.add(new ProviderAccount(provider, isEnabled, identifiers, credentials));
             }
         }
         return accounts;
+    }
+
+    /** The merchant's provider settings, credentials decrypted; names sorted so each push reads the same. */
+    private Map<Provider, ProviderSetting> providerSettings(String merchantId) {
+        Map<Provider, ProviderSetting> settings = new HashMap<>();
+        jdbc.sql("""
+                SELECT provider, identifiers::text AS identifiers, credentials FROM merchant_provider_setting
+                WHERE merchant_id = :id
+                """)
+                .param("id", merchantId)
+                .query((rs, n) -> {
+                    String provider = rs.getString("provider");
+                    Map<String, String> identifiers = new TreeMap<>(json.readValue(rs.getString("identifiers"),
+                            STRING_MAP));
+                    Map<String, String> credentials = new TreeMap<>(json.readValue(cipher.decrypt(
+                            rs.getString("credentials"), SecretContexts.providerCredentials(merchantId, provider)),
+                            STRING_MAP));
+                    return settings.put(Provider.valueOf(provider), new ProviderSetting(identifiers, credentials));
+                })
+                .list();
+        return settings;
+    }
+
+    private List<WebhookEndpoint> webhookEndpoints(String merchantId) {
+        return jdbc.sql("""
+                SELECT endpoint_id, url, secret, array_to_string(events, ',') AS events, status
+                FROM merchant_webhook_endpoint WHERE merchant_id = :id ORDER BY endpoint_id
+                """)
+                .param("id", merchantId)
+                .query((rs, n) -> new WebhookEndpoint(rs.getString("endpoint_id"), rs.getString("url"),
+                        cipher.decrypt(rs.getString("secret"),
+                                SecretContexts.webhookEndpointSecret(rs.getString("endpoint_id"))),
+                        List.of(rs.getString("events").split(",")), Status.valueOf(rs.getString("status"))))
+                .list();
     }
 
     private List<Store> stores(String merchantId) {
@@ -156,6 +209,14 @@ class MerchantConfigurations {
     private static void putIfPresent(Map<String, String> map, String key, String value) {
         if (value != null) {
             map.put(key, value);
+        }
+    }
+
+    private record ProviderSetting(Map<String, String> identifiers, Map<String, String> credentials) {
+
+        @Override
+        public String toString() {
+            return "ProviderSetting[" + identifiers + ", credentials=" + credentials.keySet() + "]";
         }
     }
 

@@ -17,6 +17,14 @@ public final class SecretContexts {
         return "merchant_api_key:" + keyId;
     }
 
+    public static String webhookEndpointSecret(String endpointId) {
+        return "merchant_webhook_endpoint:" + endpointId;
+    }
+
+    public static String providerCredentials(String merchantId, String provider) {
+        return "merchant_provider_setting:" + merchantId + ":" + provider;
+    }
+
     static String configPush(String merchantId, long version) {
         return "config_push:" + merchantId + ":" + version;
     }

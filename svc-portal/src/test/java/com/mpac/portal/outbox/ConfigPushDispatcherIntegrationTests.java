@@ -164,6 +164,40 @@ class ConfigPushDispatcherIntegrationTests {
         assertThat(delivery(merchantId, "mia")).as("a new version starts over").isEqualTo("PENDING null");
     }
 
+    @Test
+    void shouldDeliverWebhookEndpointsAndProviderCredentialsToTheGateway() {
+        String merchantId = createMerchant("Connected");
+        api.patch("/api/v1/merchants/" + merchantId, admin, json("paypayMerchantId", "PP-CONNECTED",
+                "enabledProviders", List.of("PAYPAY")));
+        String secret = api.post("/api/v1/merchants/" + merchantId + "/webhook-endpoints", admin,
+                json("url", "https://connected.example/hooks", "events", List.of("payment_intent.*")))
+                .json().get("secret").asString();
+        assertThat(api.send("PUT", "/api/v1/merchants/" + merchantId + "/providers/PAYPAY/settings", admin,
+                json("identifiers", Map.of("base_url", "https://paypay.example"),
+                        "credentials", Map.of("api_key", "connected-key", "api_secret", "connected-secret")))
+                .status()).isEqualTo(200);
+        long version = jdbc.sql("SELECT config_version FROM merchant WHERE merchant_id = :id")
+                .param("id", merchantId).query(Long.class).single();
+
+        await().atMost(PATIENCE).until(() -> PGW.receivedFor(merchantId).stream()
+                .anyMatch(r -> r.version() == version));
+
+        Received last = PGW.receivedFor(merchantId).getLast();
+        assertThat(last.version()).isEqualTo(version);
+        assertThat(last.signatureValid()).isTrue();
+        var endpoint = last.body().get("webhook_endpoints").get(0);
+        assertThat(endpoint.get("url").asString()).isEqualTo("https://connected.example/hooks");
+        assertThat(endpoint.get("secret").asString()).isEqualTo(secret);
+        assertThat(endpoint.get("events").get(0).asString()).isEqualTo("payment_intent.*");
+        var paypay = last.body().get("providers").get(0);
+        assertThat(paypay.get("provider").asString()).isEqualTo("PAYPAY");
+        assertThat(paypay.get("enabled").asBoolean()).isTrue();
+        assertThat(paypay.get("identifiers").get("merchant_id").asString()).isEqualTo("PP-CONNECTED");
+        assertThat(paypay.get("identifiers").get("base_url").asString()).isEqualTo("https://paypay.example");
+        assertThat(paypay.get("credentials").get("api_key").asString()).isEqualTo("connected-key");
+        assertThat(paypay.get("credentials").get("api_secret").asString()).isEqualTo("connected-secret");
+    }
+
     private String createMerchant(String name) {
         return api.post("/api/v1/merchants", admin, json("pspId", pspId, "name", name)).json().get("id").asString();
     }
