@@ -1,17 +1,26 @@
 package com.mpac.mqpay.resource;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,12 +41,48 @@ class ResourceService {
     private final PaymentService payments;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Validator validator;
 
-    ResourceService(ResourceRepository resources, PaymentService payments, JdbcClient jdbc, JsonMapper json) {
+    ResourceService(ResourceRepository resources, PaymentService payments, JdbcClient jdbc, JsonMapper json,
+            Validator validator) {
         this.resources = resources;
         this.payments = payments;
         this.jdbc = jdbc;
         this.json = json;
+        this.validator = validator;
+    }
+
+    /**
+     * A create body read strictly: a field the resource does not take (a status, a paid amount, a typo) is a 400,
+     * where the service-wide JSON reading would silently drop it.
+     */
+    <T extends Record> T read(JsonNode body, Class<T> type) {
+        if (body == null || !body.isObject()) {
+            throw MqPayException.invalid("Send a JSON object.");
+        }
+        Set<String> known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (String name : body.propertyNames()) {
+            if (!known.contains(name)) {
+                throw MqPayException.invalid("Unknown field '" + name + "'; this resource takes " + known
+                        + ". Statuses and amounts paid change only through /payments/*.");
+            }
+        }
+        T request;
+        try {
+            request = json.treeToValue(body, type);
+        }
+        catch (JacksonException ex) {
+            String path = ex.getPath().stream().map(ref -> String.valueOf(ref.getPropertyName()))
+                    .collect(Collectors.joining("."));
+            throw MqPayException.invalid("Field '" + path + "' has a wrong type or an unknown value.");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw MqPayException.invalid("Invalid fields: " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+        }
+        return request;
     }
 
     @Transactional(readOnly = true)

@@ -2,14 +2,16 @@ package com.mpac.mqpay.resource;
 
 import java.util.Map;
 
-import jakarta.validation.Valid;
-
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
 
 import com.mpac.mqpay.config.CurrentMerchant;
 
@@ -25,7 +27,9 @@ class TransactionController extends ResourceController {
     @PostMapping
     @Operation(summary = "Create", description = "Answers the created row (200). Unknown fields, statuses or paid "
             + "amounts in the body are refused (VALIDATION_ERROR 400).")
-    Map<String, Object> create(@Valid @RequestBody ResourceRequests.TransactionCreate request) {
+    Map<String, Object> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = ResourceRequests.TransactionCreate.class))) @RequestBody JsonNode body) {
+        ResourceRequests.TransactionCreate request = service().read(body, ResourceRequests.TransactionCreate.class);
         return service().createTransaction(CurrentMerchant.id(), request);
     }
 }
