@@ -91,7 +91,7 @@ CREATE TABLE transaction_item (
     sku            text,
     quantity       integer       NOT NULL CHECK (quantity > 0),
     unit_price     numeric(12,0) NOT NULL CHECK (unit_price >= 0),
-    amount         numeric(15,0) NOT NULL CHECK (amount >= 0),
+    amount         numeric(19,0) NOT NULL CHECK (amount >= 0),
     note           text,
     created_at     timestamptz   NOT NULL DEFAULT now(),
     updated_at     timestamptz   NOT NULL DEFAULT now(),

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -59,6 +61,22 @@ class ErrorHandler extends PlatformExceptionHandler {
     @ExceptionHandler(MqPayException.class)
     ResponseEntity<Object> handleMqPay(MqPayException ex) {
         return envelope(ex.code(), ex.getMessage());
+    }
+
+    /**
+     * Values validation let through but the database refuses (a NUL character in a text, a number beyond a
+     * column) are bad input: a 400, and the transaction rolled back. A duplicate key is a conflict.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex) {
+        if (!isMqPayRoute()) {
+            return super.handleUnexpected(ex);
+        }
+        if (ex instanceof DuplicateKeyException) {
+            return envelope(ErrorCode.CONFLICT, "This conflicts with an existing record; read it and retry.");
+        }
+        return envelope(ErrorCode.VALIDATION_ERROR,
+                "A value cannot be stored (a NUL character, or a number out of range).");
     }
 
     @Override

@@ -108,11 +108,6 @@ class MerchantRepository {
                 .optional();
     }
 
-    Optional<String> findName(String merchantId) {
-        return jdbc.sql("SELECT name FROM merchant WHERE merchant_id = :id").param("id", merchantId)
-                .query(String.class).optional();
-    }
-
     record ActiveApiKey(String keyId, String merchantId, List<String> secrets) {
 
         @Override

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-/** What other features may ask of the merchant copy: a merchant's enabled provider account, its name. */
+/** What other features may ask of the merchant copy: a merchant's enabled provider account. */
 @Service
 public class ProviderAccounts {
 
@@ -16,9 +16,5 @@ public class ProviderAccounts {
 
     public Optional<ProviderAccount> enabled(String merchantId, String provider) {
         return repository.findEnabledAccount(merchantId, provider);
-    }
-
-    public String merchantName(String merchantId) {
-        return repository.findName(merchantId).orElse(merchantId);
     }
 }

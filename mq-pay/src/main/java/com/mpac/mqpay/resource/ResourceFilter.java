@@ -40,6 +40,8 @@ final class ResourceFilter {
     static final int MAX_CONDITIONS = 50;
     static final int MAX_IN_VALUES = 100;
     static final int MAX_ORDER = 5;
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     static final Set<String> TOP_LEVEL = Set.of("where", "order", "limit", "skip", "offset", "fields");
     static final Set<String> OPERATORS = Set.of("eq", "neq", "gt", "gte", "lt", "lte", "inq", "nin", "like",
             "nlike", "ilike", "nilike", "between");
@@ -203,12 +205,7 @@ final class ResourceFilter {
 
     private String bind(ResourceField field, JsonNode value) {
         Object typed = switch (field.type()) {
-            case TEXT -> {
-                if (!value.isString()) {
-                    throw invalid("'" + field.name() + "' takes text values.");
-                }
-                yield value.stringValue();
-            }
+            case TEXT -> text(field, value);
             case UUID -> {
                 try {
                     yield java.util.UUID.fromString(text(field, value));
@@ -232,7 +229,11 @@ final class ResourceFilter {
             }
             case TIMESTAMP -> {
                 try {
-                    yield Timestamp.from(Instant.parse(text(field, value)));
+                    Instant instant = Instant.parse(text(field, value));
+                    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                        throw invalid("'" + field.name() + "' takes instants from 1970 to 9999.");
+                    }
+                    yield Timestamp.from(instant);
                 }
                 catch (DateTimeParseException ex) {
                     throw invalid("'" + field.name() + "' takes ISO-8601 instants like 2026-01-15T10:35:00Z.");
@@ -245,8 +246,8 @@ final class ResourceFilter {
     }
 
     private static String text(ResourceField field, JsonNode value) {
-        if (!value.isString()) {
-            throw invalid("'" + field.name() + "' takes text values.");
+        if (!value.isString() || value.stringValue().indexOf('\0') >= 0) {
+            throw invalid("'" + field.name() + "' takes text values (without NUL characters).");
         }
         return value.stringValue();
     }

@@ -3,8 +3,10 @@ package com.mpac.mqpay.sandbox;
 import java.math.BigDecimal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +32,8 @@ class SandboxController {
     }
 
     record PayRequest(@NotBlank @Size(max = 512) String qrCode,
-            @Pattern(regexp = "SUCCESS|FAIL") String outcome, BigDecimal amount) {
+            @Pattern(regexp = "SUCCESS|FAIL") String outcome,
+            @Positive @DecimalMax("999999999999") BigDecimal amount) {
     }
 
     record ResendRequest(@NotBlank @Size(max = 64) String txnId) {

@@ -64,7 +64,9 @@ class SandboxVnpay {
                 "qrCode is not a VietQR payload with a valid CRC, NAPAS merchant and bill number."));
         String merchantId = ledger.merchantIdByCode(scanned.merchantCode()).orElseThrow(() -> new MqPayException(
                 ErrorCode.NOT_FOUND, "The sandbox VNPAY knows no merchant with this merchant code."));
-        VnpayAccount account = accounts.enabled(merchantId, "VNPAY").flatMap(VnpayAccount::from).orElseThrow();
+        VnpayAccount account = accounts.enabled(merchantId, "VNPAY").flatMap(VnpayAccount::from)
+                .orElseThrow(() -> new MqPayException(ErrorCode.NOT_FOUND,
+                        "The sandbox VNPAY knows no enabled merchant with this merchant code."));
         BigDecimal amount = amountOverride == null ? scanned.amount() : amountOverride;
         String code = fail ? "09" : VnpayIpn.SUCCESS;
         String qrTrace = String.format("%09d", random.nextInt(1_000_000_000));

@@ -43,7 +43,7 @@ class SandboxVnpayLedger implements ProviderStatusSource {
                 .query(String.class).optional();
     }
 
-    /** The hash secret of the merchant VNPAY knows by this merchant code. */
+    /** The merchant VNPAY knows by this merchant code (an enabled VNPAY account). */
     Optional<String> merchantIdByCode(String merchantCode) {
         return jdbc.sql("""
                 SELECT merchant_id FROM merchant_provider

@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.mpac.mqpay.error.ErrorCode;
 import com.mpac.mqpay.error.ErrorEnvelope;
+import com.mpac.mqpay.error.MqPayException;
 import com.mpac.mqpay.merchant.ProviderAccounts;
+import com.mpac.mqpay.payment.Money;
 import com.mpac.mqpay.payment.PaymentService;
 import com.mpac.mqpay.payment.PaymentService.AttemptReference;
 import com.mpac.mqpay.payment.PaymentService.ProviderPayment;
@@ -77,11 +79,11 @@ class VnpayIpnService {
         }
         BigDecimal amount;
         try {
-            amount = new BigDecimal(ipn.amount());
+            amount = Money.vnd(new BigDecimal(ipn.amount()), "amount");
         }
-        catch (NumberFormatException ex) {
+        catch (NumberFormatException | MqPayException ex) {
             return refuse(HttpStatus.BAD_REQUEST, "99", ipn.txnId(), ErrorCode.VALIDATION_ERROR,
-                    "amount is not a number.");
+                    "amount must be a positive whole number of VND.");
         }
         boolean paid = VnpayIpn.SUCCESS.equals(ipn.code());
         String reference = ipn.qrTrace() == null ? "" : ipn.qrTrace();

@@ -160,7 +160,9 @@ class CheckoutIntegrationTests extends MqPayIntegrationTest {
                 valid.replace("\"milliseconds\":300000", "\"milliseconds\":10"),
                 valid.replace("\"milliseconds\":300000", "\"milliseconds\":999999999999"),
                 valid.replace("\"mode\":\"duration\"", "\"mode\":\"forever\""),
-                valid.replace("\"currency\":\"VND\"", "\"currency\":\"VND\",\"amount\":200000"));
+                valid.replace("\"currency\":\"VND\"", "\"currency\":\"VND\",\"amount\":200000"),
+                valid.replace("\"id\":\"bad-input-order\"", "\"id\":\"bad\\u0000order\""),
+                valid.replace("\"uid\":\"ORD-bad-input-order\"", "\"uid\":\"ORD-\\u0000\""));
 
         for (String body : bad) {
             HttpResponse<String> response = api().post(merchant, "/payments/checkout", body);

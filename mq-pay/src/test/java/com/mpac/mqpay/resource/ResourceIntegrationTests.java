@@ -192,6 +192,8 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
                 "{\"limit\":\"ALL\"}",
                 "{\"limit\":1000000}",
                 "{\"where\":{\"total\":{\"gt\":\"0 OR 1=1\"}}}",
+                "{\"where\":{\"sourceId\":\"a\\u0000b\"}}",
+                "{\"where\":{\"createdAt\":{\"gt\":\"+999999-01-01T00:00:00Z\"}}}",
                 "{\"where\":" + "{\"or\":[".repeat(10) + "{}" + "]}".repeat(10) + "}",
                 "not json at all");
 
