@@ -83,6 +83,20 @@ class PaymentRepository {
                 .query(BigDecimal.class).single();
     }
 
+    /** Open, unexpired payment attempts of the transaction with this provider and method, oldest first. */
+    List<AttemptRow> findOpenAttempts(UUID transactionId, Provider provider, PaymentMethod method, Instant now) {
+        return jdbc.sql("SELECT " + ATTEMPT_COLUMNS + """
+                 FROM payment_attempt
+                WHERE transaction_id = :id AND type = '100_PAYMENT' AND status IN ('100_NEW', '204_SENT')
+                  AND provider = :provider AND method = :method
+                  AND (expires_at IS NULL OR expires_at > :now) AND deleted_at IS NULL
+                ORDER BY created_at, id
+                """)
+                .param("id", transactionId).param("provider", provider.name()).param("method", method.code())
+                .param("now", Timestamp.from(now))
+                .query(PaymentRepository::attempt).list();
+    }
+
     void updateTransaction(UUID id, BigDecimal paid, BigDecimal refunded, TransactionStatus status) {
         jdbc.sql("""
                 UPDATE payment_transaction SET paid = :paid, refunded = :refunded, status = :status, updated_at = now()

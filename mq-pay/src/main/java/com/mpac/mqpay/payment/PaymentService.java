@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -109,13 +110,23 @@ public class PaymentService {
         Optional<VnpayAccount> vnpay = provider == Provider.VNPAY_QR_MMS ? Optional.of(vnpayAccount(merchantId))
                 : Optional.empty();
         Instant now = clock.instant();
-        Instant expiresAt = provider == Provider.VNPAY_QR_MMS ? expiresAt(expiration, now) : null;
+        // Milliseconds: what the answer shows is exactly what is stored and compared.
+        Instant expiresAt = provider == Provider.VNPAY_QR_MMS
+                ? expiresAt(expiration, now).truncatedTo(ChronoUnit.MILLIS) : null;
         if (!transaction.status().isOpen()) {
             throw new MqPayException(ErrorCode.INVALID_TRANSACTION_STATUS, "Transaction " + transaction.number()
                     + " is " + transaction.status().code() + ": it takes no more payment attempts.");
         }
         BigDecimal remaining = transaction.total().subtract(transaction.paid())
                 .subtract(payments.reservedAmount(transaction.id(), now));
+        Optional<AttemptRow> repeated = payments.findOpenAttempts(transaction.id(), provider, method, now).stream()
+                .filter(open -> requestedAmount == null ? remaining.signum() <= 0
+                        : open.amount().compareTo(requestedAmount) == 0)
+                .findFirst();
+        if (repeated.isPresent()) {
+            // The same checkout again (a client retry): answer the attempt that awaits the money, not a second one.
+            return checkoutResponse(transaction, repeated.get());
+        }
         BigDecimal amount = requestedAmount == null ? remaining : requestedAmount;
         if (remaining.signum() <= 0 || amount.compareTo(remaining) > 0) {
             throw new MqPayException(ErrorCode.AMOUNT_EXCEEDS_REMAINING, "Transaction " + transaction.number()
@@ -128,12 +139,19 @@ public class PaymentService {
         UUID attemptId = UUID.randomUUID();
         payments.insertAttempt(new NewAttempt(attemptId, merchantId, transaction.id(), code, AttemptType.PAYMENT, null,
                 provider, method, status, amount, expiresAt, qrCode, note));
-        String qrUrl = qrCode == null ? null : properties.publicUrl() + QR_PATH + attemptId + ".png";
+        return checkoutResponse(transaction, new AttemptRow(attemptId, merchantId, transaction.id(), code,
+                AttemptType.PAYMENT, null, provider, method, status, amount, null, BigDecimal.ZERO, null, expiresAt,
+                qrCode, null));
+    }
+
+    private CheckoutResponse checkoutResponse(TransactionRow transaction, AttemptRow attempt) {
+        String qrUrl = attempt.qrCode() == null ? null : properties.publicUrl() + QR_PATH + attempt.id() + ".png";
         return new CheckoutResponse(
                 new CheckoutTransaction(transaction.id(), transaction.number(), transaction.status(),
                         Money.wire(transaction.total()), Money.wire(transaction.paid())),
-                new CheckoutAttempt(attemptId, code, status, provider, method, Money.wire(amount)),
-                new CheckoutPayment(qrCode, qrUrl, expiresAt, Money.wire(amount)));
+                new CheckoutAttempt(attempt.id(), attempt.code(), attempt.status(), attempt.provider(),
+                        attempt.method(), Money.wire(attempt.amount())),
+                new CheckoutPayment(attempt.qrCode(), qrUrl, attempt.expiresAt(), Money.wire(attempt.amount())));
     }
 
     @Transactional

@@ -97,7 +97,7 @@ class CheckoutIntegrationTests extends MqPayIntegrationTest {
         HttpResponse<String> otherTotal = api().post(merchant, "/payments/checkout",
                 MqPayApi.checkoutBody(order, "SYSTEM", "200_CASH", 90000, null));
         HttpResponse<String> nothingLeft = api().post(merchant, "/payments/checkout",
-                MqPayApi.checkoutBody(order, "SYSTEM", "200_CASH", 100000, null));
+                MqPayApi.checkoutBody(order, "SYSTEM", "200_CASH", 100000, 5000L));
 
         assertThat(second.at("/transaction/id")).isEqualTo(first.at("/transaction/id"));
         assertThat(second.at("/payment/amount").stringValue()).isEqualTo("70000.0000");
@@ -106,6 +106,20 @@ class CheckoutIntegrationTests extends MqPayIntegrationTest {
         assertThat(nothingLeft.statusCode()).isEqualTo(422);
         assertThat(api().json(nothingLeft).at("/error/code").stringValue()).isEqualTo("AMOUNT_EXCEEDS_REMAINING");
         assertThat(attempts(first.at("/transaction/id").stringValue())).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAnswerTheOpenAttemptAgainWhenACheckoutIsRepeated() {
+        Merchant merchant = api().onboard();
+        String order = MqPayApi.newSource();
+
+        JsonNode first = api().checkoutQr(merchant, order, 100000);
+        JsonNode retry = api().checkoutQr(merchant, order, 100000);
+
+        assertThat(retry.at("/attempt/id")).isEqualTo(first.at("/attempt/id"));
+        assertThat(retry.at("/payment/qrCode")).isEqualTo(first.at("/payment/qrCode"));
+        assertThat(retry.at("/payment/expiresAt")).isEqualTo(first.at("/payment/expiresAt"));
+        assertThat(attempts(first.at("/transaction/id").stringValue())).isEqualTo(1);
     }
 
     @Test
@@ -218,7 +232,7 @@ class CheckoutIntegrationTests extends MqPayIntegrationTest {
     }
 
     @Test
-    void shouldOpenOneTransactionWhenCheckoutsOfOneSourceRace() throws Exception {
+    void shouldOpenOneTransactionAndOneAttemptWhenCheckoutsOfOneSourceRace() throws Exception {
         Merchant merchant = api().onboard();
         String order = MqPayApi.newSource();
         String body = MqPayApi.checkoutBody(order, "SYSTEM", "200_CASH", 100000, 10000L);
@@ -235,7 +249,7 @@ class CheckoutIntegrationTests extends MqPayIntegrationTest {
 
         assertThat(transactions(merchant.id())).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM payment_attempt WHERE merchant_id = :id")
-                .param("id", merchant.id()).query(Long.class).single()).isEqualTo(6);
+                .param("id", merchant.id()).query(Long.class).single()).isEqualTo(1);
     }
 
     private String decodePng(String qrUrl) throws Exception {
