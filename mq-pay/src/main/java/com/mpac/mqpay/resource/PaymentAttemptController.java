@@ -17,7 +17,10 @@ import com.mpac.mqpay.config.CurrentMerchant;
 
 @RestController
 @RequestMapping("/api/mq-pay/payment-attempts")
-@Tag(name = "Payment attempts", description = "Creating an attempt follows checkout's rules on an existing transaction (a VNPAY attempt gets its QR and is 204_SENT; a SYSTEM one is 100_NEW). Only failed, expired and cancelled attempts and cancel records can be deleted.")
+@Tag(name = "Payment attempts",
+        description = "Creating an attempt follows checkout's rules on an existing transaction (a VNPAY attempt gets "
+                + "its QR and is 204_SENT; a SYSTEM one is 100_NEW). Only failed, expired and cancelled attempts "
+                + "and cancel records can be deleted.")
 class PaymentAttemptController extends ResourceController {
 
     PaymentAttemptController(ResourceService service) {

@@ -17,7 +17,10 @@ import com.mpac.mqpay.config.CurrentMerchant;
 
 @RestController
 @RequestMapping("/api/mq-pay/payment-results")
-@Tag(name = "Payment results", description = "What providers (IPN), cashiers (system IPN) and refunds reported, kind PROVIDER_IPN / SYSTEM_IPN / REFUND with outcome APPLIED, FAILED, LATE or AMOUNT_MISMATCH. A merchant may add MANUAL notes (outcome RECORDED), which never change money; only those can be deleted.")
+@Tag(name = "Payment results",
+        description = "What providers (IPN), cashiers (system IPN) and refunds reported, kind PROVIDER_IPN / "
+                + "SYSTEM_IPN / REFUND with outcome APPLIED, FAILED, LATE or AMOUNT_MISMATCH. A merchant may add "
+                + "MANUAL notes (outcome RECORDED), which never change money; only those can be deleted.")
 class PaymentResultController extends ResourceController {
 
     PaymentResultController(ResourceService service) {

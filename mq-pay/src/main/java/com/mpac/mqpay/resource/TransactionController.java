@@ -17,7 +17,9 @@ import com.mpac.mqpay.config.CurrentMerchant;
 
 @RestController
 @RequestMapping("/api/mq-pay/transactions")
-@Tag(name = "Transactions", description = "A transaction is created 100_NEW with paid 0; a second one for the same source answers CONFLICT 409. Deleting needs 100_NEW or 505_CANCELLED with nothing paid and no open attempt.")
+@Tag(name = "Transactions",
+        description = "A transaction is created 100_NEW with paid 0; a second one for the same source answers CONFLICT "
+                + "409. Deleting needs 100_NEW or 505_CANCELLED with nothing paid and no open attempt.")
 class TransactionController extends ResourceController {
 
     TransactionController(ResourceService service) {

@@ -17,7 +17,8 @@ import com.mpac.mqpay.config.CurrentMerchant;
 
 @RestController
 @RequestMapping("/api/mq-pay/transaction-items")
-@Tag(name = "Transaction items", description = "Line items of a transaction: name, sku, quantity, unitPrice; amount = quantity x unitPrice.")
+@Tag(name = "Transaction items",
+        description = "Line items of a transaction: name, sku, quantity, unitPrice; amount = quantity x unitPrice.")
 class TransactionItemController extends ResourceController {
 
     TransactionItemController(ResourceService service) {

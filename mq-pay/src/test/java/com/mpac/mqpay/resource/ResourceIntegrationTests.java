@@ -149,6 +149,47 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
     }
 
     @Test
+    void shouldRefuseBadCreatesAndPatchesAndChangeNothing() {
+        Merchant merchant = api().onboard();
+        JsonNode cash = api().checkoutCash(merchant, MqPayApi.newSource(), 10000);
+        String transactionId = cash.at("/transaction/id").stringValue();
+        String itemId = api().ok(api().post(merchant, "/transaction-items", "{\"transactionId\":\"" + transactionId
+                + "\",\"name\":\"Tea\",\"quantity\":1,\"unitPrice\":10000}")).at("/id").stringValue();
+        List<String[]> bad = List.of(
+                new String[] { "POST", "/transactions", "{\"sourceType\":\"Order\",\"total\":1000}" },
+                new String[] { "POST", "/transactions", "{\"sourceType\":\"Order\",\"sourceId\":\"x\",\"total\":-1}" },
+                new String[] { "POST", "/transactions", "{\"sourceType\":\"Order\",\"sourceId\":\"x\",\"total\":1,"
+                        + "\"currency\":\"USD\"}" },
+                new String[] { "POST", "/transactions", "[1,2]" },
+                new String[] { "POST", "/payment-attempts", "{\"transactionId\":\"" + transactionId
+                        + "\",\"provider\":\"BITCOIN\",\"method\":\"200_CASH\"}" },
+                new String[] { "POST", "/transaction-items", "{\"transactionId\":\"" + transactionId
+                        + "\",\"name\":\"Tea\",\"quantity\":0,\"unitPrice\":1}" },
+                new String[] { "POST", "/transaction-items", "{\"transactionId\":\"" + transactionId
+                        + "\",\"name\":\"Tea\",\"quantity\":\"two\",\"unitPrice\":1}" },
+                new String[] { "PATCH", "/transaction-items/" + itemId, "{\"quantity\":0}" },
+                new String[] { "PATCH", "/transaction-items/" + itemId, "{\"unitPrice\":-3}" },
+                new String[] { "PATCH", "/transaction-items/" + itemId, "{\"amount\":1}" },
+                new String[] { "PATCH", "/transaction-items/" + itemId, "{}" },
+                new String[] { "PATCH", "/transaction-items/" + itemId, "\"quantity\"" },
+                new String[] { "PATCH", "/transactions/" + transactionId, "{\"total\":1}" },
+                new String[] { "PATCH", "/transactions/" + transactionId, "{\"note\":42}" });
+
+        for (String[] request : bad) {
+            HttpResponse<String> response = api().send(merchant, request[0], request[1], request[2],
+                    java.util.Map.of());
+            assertThat(response.statusCode()).as(String.join(" ", request)).isEqualTo(400);
+            assertThat(api().json(response).at("/error/code").stringValue()).as(String.join(" ", request))
+                    .isEqualTo("VALIDATION_ERROR");
+        }
+        JsonNode item = api().ok(api().get(merchant, "/transaction-items/" + itemId));
+        assertThat(item.at("/quantity").intValue()).isEqualTo(1);
+        assertThat(item.at("/amount").stringValue()).isEqualTo("10000.0000");
+        assertThat(count(merchant, "/transactions", "{}")).isEqualTo(1);
+        assertThat(count(merchant, "/payment-attempts", "{}")).isEqualTo(1);
+    }
+
+    @Test
     void shouldFilterOrderPageAndProject() {
         Merchant merchant = api().onboard();
         String tag = UUID.randomUUID().toString().substring(0, 8);
