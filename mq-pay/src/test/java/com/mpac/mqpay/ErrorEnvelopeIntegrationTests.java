@@ -35,6 +35,10 @@ class ErrorEnvelopeIntegrationTests extends MqPayIntegrationTest {
         HttpResponse<String> wrongMediaType = java.net.http.HttpClient.newHttpClient().send(textPlain.build(),
                 HttpResponse.BodyHandlers.ofString());
 
+        HttpResponse<String> xmlOnly = api().send(merchant, "GET", "/transactions", null,
+                Map.of("Accept", "application/xml"));
+
+        assertThat(xmlOnly.statusCode()).isEqualTo(406);
         assertThat(unknownRoute.statusCode()).isEqualTo(404);
         assertThat(api().json(unknownRoute).at("/error/code").stringValue()).isEqualTo("NOT_FOUND");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);

@@ -136,6 +136,11 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
         assertThat(patchedItem.at("/amount").stringValue()).isEqualTo("135000.0000");
         assertThat(itemOnOthers.statusCode()).isEqualTo(404);
         assertThat(api().json(itemOnOthers).at("/error/code").stringValue()).isEqualTo("TRANSACTION_NOT_FOUND");
+        JsonNode patchedResult = api().ok(api().patch(merchant, "/payment-results/" + result.at("/id").stringValue(),
+                "{\"message\":\"Drawer counted twice\"}"));
+        assertThat(patchedResult.at("/message").stringValue()).isEqualTo("Drawer counted twice");
+        assertThat(api().ok(api().get(merchant, "/payment-results/" + result.at("/id").stringValue()))
+                .at("/attemptId").stringValue()).isEqualTo(cash.at("/attempt/id").stringValue());
         assertThat(result.at("/kind").stringValue()).isEqualTo("MANUAL");
         assertThat(result.at("/outcome").stringValue()).isEqualTo("RECORDED");
         assertThat(fractionItem.statusCode()).isEqualTo(400);
