@@ -66,7 +66,7 @@ class VnpayIpnService {
         Optional<AttemptReference> attempt = payments.findByProviderReference(ipn.txnId())
                 .filter(found -> found.provider() == Provider.VNPAY_QR_MMS);
         if (attempt.isEmpty()) {
-            return refuse(HttpStatus.NOT_FOUND, "01", ipn.txnId(), ErrorCode.PAYMENT_ATTEMPT_NOT_FOUND,
+            return refuse(HttpStatus.NOT_FOUND, "03", ipn.txnId(), ErrorCode.PAYMENT_ATTEMPT_NOT_FOUND,
                     "No VNPAY-QR payment attempt has this txnId.");
         }
         Optional<VnpayAccount> account = accounts.enabled(attempt.get().merchantId(), Provider.VNPAY_QR_MMS.account())
@@ -92,7 +92,7 @@ class VnpayIpnService {
         return switch (outcome) {
             case APPLIED -> ok("00", "Confirm success", ipn.txnId());
             case FAILURE_RECORDED -> ok("00", "Failure recorded", ipn.txnId());
-            case DUPLICATE -> ok("02", "Order already confirmed", ipn.txnId());
+            case DUPLICATE -> ok("05", "Order already paid", ipn.txnId());
             case LATE -> ok("04", "Payment arrived after the QR expired or was cancelled: recorded for review, "
                     + "not applied", ipn.txnId());
             case AMOUNT_MISMATCH -> ok("07", "Amount does not match the QR: recorded for review, not applied",

@@ -89,7 +89,7 @@ class VnpayIpnIntegrationTests extends MqPayIntegrationTest {
     }
 
     @Test
-    void shouldAnswerDuplicatesWith02AndChangeNothing() {
+    void shouldAnswerDuplicatesAsAlreadyPaidAndChangeNothing() {
         Merchant merchant = api().onboard();
         JsonNode checkout = api().checkoutQr(merchant, MqPayApi.newSource(), 120000);
         api().payQr(checkout.at("/payment/qrCode").stringValue());
@@ -101,7 +101,7 @@ class VnpayIpnIntegrationTests extends MqPayIntegrationTest {
                 "{\"qrCode\":\"" + checkout.at("/payment/qrCode").stringValue() + "\"}");
 
         assertThat(resent.at("/ipnStatus").intValue()).isEqualTo(200);
-        assertThat(resent.at("/ipnResponse/code").stringValue()).isEqualTo("02");
+        assertThat(resent.at("/ipnResponse/code").stringValue()).isEqualTo("05");
         assertThat(paidTwice.statusCode()).isEqualTo(409);
         assertThat(results(checkout)).isEqualTo(resultsBefore);
         assertThat(transaction(merchant, checkout).at("/paid").stringValue()).isEqualTo("120000.0000");
@@ -124,7 +124,7 @@ class VnpayIpnIntegrationTests extends MqPayIntegrationTest {
             }
         }
 
-        assertThat(codes).containsOnlyOnce("00").containsOnly("00", "02");
+        assertThat(codes).containsOnlyOnce("00").containsOnly("00", "05");
         assertThat(transaction(merchant, checkout).at("/paid").stringValue()).isEqualTo("120000.0000");
         assertThat(results(checkout)).isEqualTo(1);
     }
@@ -171,7 +171,7 @@ class VnpayIpnIntegrationTests extends MqPayIntegrationTest {
         HttpResponse<String> incomplete = api().postPublic(IPN, "{\"code\":\"00\"}");
 
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(api().json(unknown).at("/code").stringValue()).isEqualTo("01");
+        assertThat(api().json(unknown).at("/code").stringValue()).isEqualTo("03");
         assertThat(api().json(unknown).at("/error/code").stringValue()).isEqualTo("PAYMENT_ATTEMPT_NOT_FOUND");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(api().json(malformed).at("/code").stringValue()).isEqualTo("99");
