@@ -75,7 +75,8 @@ class MerchantRepository {
                     VALUES (:keyId, :merchantId, :secrets, :status)
                     """)
                     .param("keyId", key.keyId()).param("merchantId", merchantId)
-                    .param("secrets", cipher.encrypt(json.writeValueAsString(key.secrets()), apiKeyContext(key.keyId())))
+                    .param("secrets", cipher.encrypt(json.writeValueAsString(key.secrets()),
+                            apiKeyContext(key.keyId())))
                     .param("status", key.status().name())
                     .update();
         }

@@ -43,7 +43,8 @@ class MerchantSyncService {
         }
         catch (DuplicateKeyException ex) {
             // The transaction rolls back: the merchant keeps the configuration it had.
-            throw new ApiException(ProblemTypes.CONFLICT, "An API key id in this configuration belongs to another merchant.");
+            throw new ApiException(ProblemTypes.CONFLICT,
+                    "An API key id in this configuration belongs to another merchant.");
         }
         return new MerchantSyncResult(merchantId, configuration.version(), Outcome.APPLIED);
     }

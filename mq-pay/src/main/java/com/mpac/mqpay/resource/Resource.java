@@ -83,7 +83,8 @@ record Resource(String name, String table, ErrorCode notFound, List<ResourceFiel
             List.of("message"),
             "kind = 'MANUAL'",
             ErrorCode.CONFLICT,
-            "Results reported by providers, cashiers and refunds are the audit trail: only MANUAL results can be deleted.");
+            "Results reported by providers, cashiers and refunds are the audit trail: only MANUAL results can be "
+                    + "deleted.");
 
     static final Resource TRANSACTION_ITEMS = new Resource("transaction item", "transaction_item",
             ErrorCode.TRANSACTION_ITEM_NOT_FOUND,

@@ -217,7 +217,8 @@ class ResourceService {
                 """)
                 .param("id", id).param("merchantId", merchantId).param("transactionId", request.transactionId())
                 .param("name", request.name()).param("sku", request.sku()).param("quantity", request.quantity())
-                .param("unitPrice", unitPrice).param("amount", unitPrice.multiply(BigDecimal.valueOf(request.quantity())))
+                .param("unitPrice", unitPrice)
+                .param("amount", unitPrice.multiply(BigDecimal.valueOf(request.quantity())))
                 .param("note", request.note())
                 .update();
         return resources.find(Resource.TRANSACTION_ITEMS, merchantId, id).orElseThrow();

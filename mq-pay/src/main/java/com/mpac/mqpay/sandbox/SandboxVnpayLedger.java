@@ -28,7 +28,8 @@ class SandboxVnpayLedger implements ProviderStatusSource {
     boolean record(String txnId, String qrTrace, String merchantCode, BigDecimal amount, String responseCode,
             String payDate, String ipn) {
         return jdbc.sql("""
-                INSERT INTO sandbox_vnpay_payment (txn_id, qr_trace, merchant_code, amount, response_code, pay_date, ipn)
+                INSERT INTO sandbox_vnpay_payment (txn_id, qr_trace, merchant_code, amount, response_code, pay_date,
+                    ipn)
                 VALUES (:txnId, :qrTrace, :merchantCode, :amount, :responseCode, :payDate, :ipn)
                 ON CONFLICT (txn_id) DO NOTHING
                 """)
