@@ -298,7 +298,7 @@ public class PaymentService {
         FAILURE_RECORDED,
         /** This notification was applied before; nothing changed. */
         DUPLICATE,
-        /** Money for an attempt that no longer awaits it (expired, cancelled, failed): recorded, blocks. */
+        /** Money for an attempt that no longer awaits it (expired, cancelled, failed): recorded, blocking. */
         LATE,
         /** Money of another amount than the attempt's: recorded, transaction blocked. */
         AMOUNT_MISMATCH
