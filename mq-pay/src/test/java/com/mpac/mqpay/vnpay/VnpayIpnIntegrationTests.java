@@ -164,6 +164,37 @@ class VnpayIpnIntegrationTests extends MqPayIntegrationTest {
     }
 
     @Test
+    void shouldFailClosedOnceTheMerchantsVnpayAccountIsDisabled() {
+        Merchant merchant = api().onboard();
+        JsonNode checkout = api().checkoutQr(merchant, MqPayApi.newSource(), 120000);
+        api().sync(MqPayApi.configuration(merchant, 2, false));
+
+        HttpResponse<String> response = api().postPublic(IPN, json.writeValueAsString(ipn(merchant, checkout,
+                "120000")));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(api().json(response).at("/error/code").stringValue()).isEqualTo("SIGNATURE_MISMATCH");
+        assertThat(attempt(merchant, checkout).at("/status").stringValue()).isEqualTo("204_SENT");
+        assertThat(results(checkout)).isZero();
+    }
+
+    @Test
+    void shouldRefuseSandboxPaymentsOfForeignOrBrokenQrCodes() {
+        Merchant merchant = api().onboard();
+        String payload = api().checkoutQr(merchant, MqPayApi.newSource(), 120000).at("/payment/qrCode").stringValue();
+
+        HttpResponse<String> broken = api().postPublic("/sandbox/vnpay/pay",
+                "{\"qrCode\":\"" + payload.replace("5406120000", "5406120001") + "\"}");
+        HttpResponse<String> sample = api().postPublic("/sandbox/vnpay/pay", "{\"qrCode\":\"00020101021238570010A0000"
+                + "0072701270006970415011300110019324180208QRIBFTTA530370454061200005802VN62170813ung ho lu lut6304C15C\"}");
+        HttpResponse<String> unknownResend = api().postPublic("/sandbox/vnpay/ipn/resend", "{\"txnId\":\"ATT0\"}");
+
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(sample.statusCode()).isEqualTo(400);
+        assertThat(unknownResend.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void shouldAnswerUnknownTxnIdsAndMalformedBodiesInVnpaysShape() {
         HttpResponse<String> unknown = api().postPublic(IPN,
                 "{\"code\":\"00\",\"txnId\":\"ATT999999999\",\"amount\":\"1\",\"checksum\":\"x\"}");
