@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,31 @@ class ErrorEnvelopeIntegrationTests extends MqPayIntegrationTest {
         assertThat(api().json(wrongMethod).at("/error/code").stringValue()).isEqualTo("METHOD_NOT_ALLOWED");
         assertThat(wrongMediaType.statusCode()).isEqualTo(415);
         assertThat(api().json(wrongMediaType).at("/error/code").stringValue()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void shouldAnswerTheSharedFiltersRefusalsInTheEnvelope() {
+        Merchant merchant = api().onboard();
+        String body = MqPayApi.checkoutBody(MqPayApi.newSource(), "SYSTEM", "200_CASH", 1000, null);
+        Map<String, String> key = Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        api().post(merchant, "/payments/checkout", body, key);
+
+        HttpResponse<String> reused = api().post(merchant, "/payments/checkout", body.replace("1000", "2000"), key);
+        HttpResponse<String> invalidKey = api().post(merchant, "/payments/checkout", body,
+                Map.of("Idempotency-Key", "has spaces in it"));
+        HttpResponse<String> tooLarge = api().post(merchant, "/payments/checkout",
+                "{\"note\":\"" + "x".repeat(1_100_000) + "\"}");
+
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(api().json(reused).at("/error/code").stringValue()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(invalidKey.statusCode()).isEqualTo(400);
+        assertThat(api().json(invalidKey).at("/error/code").stringValue()).isEqualTo("IDEMPOTENCY_KEY_INVALID");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(api().json(tooLarge).at("/error/code").stringValue()).isEqualTo("PAYLOAD_TOO_LARGE");
+        for (HttpResponse<String> response : List.of(reused, invalidKey, tooLarge)) {
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+            assertThat(api().json(response).at("/error/message").stringValue()).isNotBlank();
+        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.mpac.mqpay.config;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,18 +44,6 @@ import com.mpac.mqpay.error.MqPayException;
  */
 @RestControllerAdvice
 class ErrorHandler extends PlatformExceptionHandler {
-
-    private static final Map<String, ErrorCode> BY_PROBLEM_CODE = Map.ofEntries(
-            Map.entry("malformed_request", ErrorCode.VALIDATION_ERROR),
-            Map.entry("validation_failed", ErrorCode.VALIDATION_ERROR),
-            Map.entry("unauthenticated", ErrorCode.UNAUTHORIZED),
-            Map.entry("forbidden", ErrorCode.FORBIDDEN),
-            Map.entry("not_found", ErrorCode.NOT_FOUND),
-            Map.entry("method_not_allowed", ErrorCode.METHOD_NOT_ALLOWED),
-            Map.entry("unsupported_media_type", ErrorCode.UNSUPPORTED_MEDIA_TYPE),
-            Map.entry("not_acceptable", ErrorCode.NOT_ACCEPTABLE),
-            Map.entry("payload_too_large", ErrorCode.PAYLOAD_TOO_LARGE),
-            Map.entry("conflict", ErrorCode.CONFLICT));
 
     @ExceptionHandler(MqPayException.class)
     ResponseEntity<Object> handleMqPay(MqPayException ex) {
@@ -180,8 +167,7 @@ class ErrorHandler extends PlatformExceptionHandler {
             return problem;
         }
         Object problemCode = detail.getProperties() == null ? null : detail.getProperties().get("code");
-        ErrorCode code = BY_PROBLEM_CODE.getOrDefault(String.valueOf(problemCode),
-                detail.getStatus() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_ERROR);
+        ErrorCode code = ErrorCode.ofProblem(String.valueOf(problemCode), detail.getStatus());
         HttpHeaders headers = new HttpHeaders();
         headers.putAll(problem.getHeaders());
         headers.remove(HttpHeaders.CONTENT_TYPE);
