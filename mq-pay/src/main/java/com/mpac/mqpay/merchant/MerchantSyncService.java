@@ -1,0 +1,61 @@
+package com.mpac.mqpay.merchant;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.mpac.contracts.problem.ApiException;
+import com.mpac.contracts.problem.ProblemTypes;
+import com.mpac.contracts.sync.MerchantConfiguration;
+import com.mpac.contracts.sync.MerchantSyncResult;
+import com.mpac.contracts.sync.MerchantSyncResult.Outcome;
+
+/**
+ * Applies a pushed configuration if it is newer than the one held, in one transaction under the merchant row's
+ * lock, so concurrent pushes of different versions end with the newest.
+ */
+@Service
+class MerchantSyncService {
+
+    private final MerchantRepository repository;
+
+    MerchantSyncService(MerchantRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional
+    MerchantSyncResult apply(MerchantConfiguration configuration) {
+        requireUnique("api_keys", configuration.apiKeys(), MerchantConfiguration.ApiKey::keyId);
+        requireUnique("providers", configuration.providers(), account -> account.provider().name());
+        String merchantId = configuration.merchantId();
+        if (!repository.upsertMerchantIfNewer(configuration)) {
+            long held = repository.lockedVersion(merchantId);
+            Outcome outcome = held == configuration.version() ? Outcome.UNCHANGED : Outcome.STALE;
+            return new MerchantSyncResult(merchantId, held, outcome);
+        }
+        try {
+            repository.replaceChildren(configuration);
+        }
+        catch (DuplicateKeyException ex) {
+            // The transaction rolls back: the merchant keeps the configuration it had.
+            throw new ApiException(ProblemTypes.CONFLICT,
+                    "An API key id in this configuration belongs to another merchant.");
+        }
+        return new MerchantSyncResult(merchantId, configuration.version(), Outcome.APPLIED);
+    }
+
+    private static <T> void requireUnique(String field, Collection<T> items, Function<T, String> id) {
+        Set<String> seen = new HashSet<>();
+        for (T item : items) {
+            if (!seen.add(id.apply(item))) {
+                throw new ApiException(ProblemTypes.VALIDATION_FAILED,
+                        field + " lists the id '" + id.apply(item) + "' twice.");
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package com.mpac.mqpay.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+import com.mpac.mqpay.MqPayApi;
+import com.mpac.mqpay.MqPayApi.Merchant;
+import com.mpac.mqpay.MqPayIntegrationTest;
+
+class ExpiryIntegrationTests extends MqPayIntegrationTest {
+
+    @Autowired
+    PaymentService payments;
+
+    @Test
+    void shouldExpireASentQrPastItsTimeAndReleaseItsAmount() {
+        Merchant merchant = api().onboard();
+        String order = MqPayApi.newSource();
+        JsonNode qr = shortLivedQr(merchant, order);
+        String attemptId = qr.at("/attempt/id").stringValue();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                api().ok(api().get(merchant, "/payment-attempts/" + attemptId)).at("/status").stringValue())
+                .isEqualTo("501_EXPIRED"));
+
+        assertThat(api().getPublic("/payments/qr/" + attemptId + ".png").statusCode()).isEqualTo(404);
+        JsonNode again = api().checkoutQr(merchant, order, 100000);
+        assertThat(again.at("/payment/amount").stringValue()).isEqualTo("100000.0000");
+        assertThat(again.at("/transaction/status").stringValue()).isEqualTo("100_NEW");
+    }
+
+    @Test
+    void shouldRecordALateIpnWithoutSettlingAndBlockTheTransaction() {
+        Merchant merchant = api().onboard();
+        String order = MqPayApi.newSource();
+        JsonNode qr = shortLivedQr(merchant, order);
+        String attemptId = qr.at("/attempt/id").stringValue();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                api().ok(api().get(merchant, "/payment-attempts/" + attemptId)).at("/status").stringValue())
+                .isEqualTo("501_EXPIRED"));
+
+        JsonNode delivery = api().payQr(qr.at("/payment/qrCode").stringValue());
+
+        assertThat(delivery.at("/ipnStatus").intValue()).isEqualTo(200);
+        assertThat(delivery.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        JsonNode transaction = api().ok(api().get(merchant, "/transactions/" + qr.at("/transaction/id").stringValue()));
+        assertThat(transaction.at("/status").stringValue()).isEqualTo("403_BLOCKED");
+        assertThat(transaction.at("/paid").stringValue()).isEqualTo("0.0000");
+        assertThat(api().ok(api().get(merchant, "/payment-attempts/" + attemptId)).at("/status").stringValue())
+                .isEqualTo("501_EXPIRED");
+        JsonNode result = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
+                "{\"where\":{\"attemptId\":\"" + attemptId + "\"}}"))).get(0);
+        assertThat(result.at("/outcome").stringValue()).isEqualTo("LATE");
+        assertThat(result.at("/amount").stringValue()).isEqualTo("100000.0000");
+        assertThat(result.at("/providerReference").stringValue()).isEqualTo(delivery.at("/ipn/qrTrace").stringValue());
+        HttpResponse<String> blocked = api().post(merchant, "/payments/checkout",
+                MqPayApi.checkoutBody(order, "SYSTEM", "200_CASH", 100000, null));
+        assertThat(blocked.statusCode()).isEqualTo(409);
+        assertThat(api().json(blocked).at("/error/code").stringValue()).isEqualTo("INVALID_TRANSACTION_STATUS");
+    }
+
+    @Test
+    void shouldTreatAnIpnPastExpiresAtAsLateEvenBeforeTheJobRan() {
+        Merchant merchant = api().onboard();
+        JsonNode qr = api().checkoutQr(merchant, MqPayApi.newSource(), 100000);
+        String attemptId = qr.at("/attempt/id").stringValue();
+        jdbc.sql("UPDATE payment_attempt SET expires_at = now() - interval '1 second' WHERE id = :id::uuid")
+                .param("id", attemptId).update();
+
+        JsonNode delivery = api().payQr(qr.at("/payment/qrCode").stringValue());
+
+        assertThat(delivery.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        assertThat(api().ok(api().get(merchant, "/payment-attempts/" + attemptId)).at("/status").stringValue())
+                .isEqualTo("501_EXPIRED");
+        assertThat(api().ok(api().get(merchant, "/transactions/" + qr.at("/transaction/id").stringValue()))
+                .at("/paid").stringValue()).isEqualTo("0.0000");
+    }
+
+    @Test
+    void shouldExpireEachDueAttemptOnceWhenTwoInstancesSweepTogether() throws Exception {
+        Merchant merchant = api().onboard();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(api().checkoutQr(merchant, MqPayApi.newSource(), 1000 + i).at("/attempt/id").stringValue());
+        }
+        jdbc.sql("UPDATE payment_attempt SET expires_at = now() - interval '1 second' WHERE merchant_id = :id")
+                .param("id", merchant.id()).update();
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Integer> instance = () -> {
+            start.await();
+            int total = 0;
+            for (int expired = payments.expireDueAttempts(4); expired > 0; expired = payments.expireDueAttempts(4)) {
+                total += expired;
+            }
+            return total;
+        };
+
+        int swept = 0;
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(instance);
+            var second = pool.submit(instance);
+            start.countDown();
+            swept = first.get() + second.get();
+        }
+
+        assertThat(swept).isLessThanOrEqualTo(30);
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_attempt WHERE merchant_id = :id AND status = '501_EXPIRED'")
+                .param("id", merchant.id()).query(Long.class).single()).isEqualTo(30);
+        assertThat(ids).hasSize(30);
+    }
+
+    private JsonNode shortLivedQr(Merchant merchant, String order) {
+        return api().ok(api().post(merchant, "/payments/checkout",
+                MqPayApi.checkoutBody(order, "VNPAY_QR_MMS", "100_QR_CODE", 100000, null)
+                        .replace("\"milliseconds\":300000", "\"milliseconds\":1000")));
+    }
+}
