@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  *     --rate 1000 --seconds 20 --flow create|pay
  * </pre>
  *
- * {@code create} creates intents; {@code pay} runs create, confirm (SANDBOX test card, manual capture) and capture,
- * and reports each step and the whole. Runs as a multi-file source program (JDK 22+), using {@code S2s} beside it.
+ * With {@code --concurrency N} it runs closed-loop instead (N clients, each sending as soon as it has its answer),
+ * which measures the most the gateway can do. {@code create} creates intents; {@code pay} runs create, confirm (SANDBOX test card, manual capture) and capture,
+ * and reports each step and the whole. Each run is preceded by {@code --warmup-seconds} (default 5) of the same load,
+ * not measured, so this JVM's JIT and connections are warm too. Runs as a multi-file source program (JDK 22+), using {@code S2s} beside it.
  */
 public class PgwBenchmark {
 
@@ -44,7 +46,20 @@ public class PgwBenchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         String flow = options.getOrDefault("flow", "create");
         String label = options.getOrDefault("label", flow);
-        new PgwBenchmark(url, keyId, secret).run(label, flow, rate, seconds);
+        int warmup = Integer.parseInt(options.getOrDefault("warmup-seconds", "5"));
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "0"));
+        PgwBenchmark benchmark = new PgwBenchmark(url, keyId, secret);
+        if (concurrency > 0) {
+            // Closed loop: how fast the gateway can go, each of N clients sending as soon as it has its answer.
+            benchmark.saturate(null, flow, concurrency, warmup);
+            benchmark.saturate(label, flow, concurrency, seconds);
+            return;
+        }
+        if (warmup > 0) {
+            // This JVM's own JIT and connection pool warm up too, unmeasured, at the rate to be measured.
+            benchmark.run(null, flow, rate, warmup);
+        }
+        benchmark.run(label, flow, rate, seconds);
     }
 
     private static final Pattern ID = Pattern.compile("\"id\":\"(pi_[0-9a-z]+)\"");
@@ -116,6 +131,9 @@ public class PgwBenchmark {
             workers.awaitTermination(10, TimeUnit.MINUTES);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        if (label == null) {
+            return;
+        }
         System.out.printf("%s: offered %.0f/s for %d s; completed %d in %.1f s = %.0f/s; errors %d%n", label, rate,
                 seconds, whole.count(), elapsed, whole.count() / elapsed, errors.get());
         whole.print(label + " latency");
@@ -124,6 +142,57 @@ public class PgwBenchmark {
             confirm.print("  confirm");
             capture.print("  capture");
         }
+    }
+
+    void saturate(String label, String flow, int concurrency, int seconds) throws Exception {
+        Recorder latency = new Recorder(2_000_000);
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < concurrency; c++) {
+                clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long sent = System.nanoTime();
+                        try {
+                            if (once(flow)) {
+                                latency.record(sent, System.nanoTime());
+                            }
+                            else {
+                                errors.incrementAndGet();
+                            }
+                        }
+                        catch (Exception ex) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        if (label != null) {
+            System.out.printf("%s: %d clients back to back for %d s; completed %d = %.0f/s; errors %d%n", label,
+                    concurrency, seconds, latency.count(), latency.count() / elapsed, errors.get());
+            latency.print(label + " latency");
+        }
+    }
+
+    /** One create (or create, confirm, capture); whether every step answered as it should. */
+    private boolean once(String flow) throws Exception {
+        HttpResponse<String> created = post("/v1/payment_intents", "{\"amount\":1500,\"currency\":\"JPY\","
+                + "\"capture_method\":\"" + (flow.equals("pay") ? "manual" : "automatic") + "\"}");
+        if (created.statusCode() != 201) {
+            return false;
+        }
+        if (!flow.equals("pay")) {
+            return true;
+        }
+        Matcher id = ID.matcher(created.body());
+        id.find();
+        return post("/v1/payment_intents/" + id.group(1) + "/confirm",
+                "{\"provider\":\"sandbox\",\"payment_method\":\"pm_card_visa\"}").statusCode() == 200
+                && post("/v1/payment_intents/" + id.group(1) + "/capture", "{}").body()
+                        .contains("\"status\":\"succeeded\"");
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {

@@ -61,18 +61,20 @@ bench() {
     "$JAVA" tools/PgwBenchmark.java --url "http://127.0.0.1:$PORT" --key-id "$KEY_ID" --secret "$MERCHANT_SECRET" "$@"
 }
 
-echo "== warm-up (JIT): 10 s of create, confirm, capture"
-bench --flow pay --rate 200 --seconds 10 --label warm-up >/dev/null
+echo "== warm-up (JIT): 20 s of create, confirm, capture"
+bench --flow pay --rate 100 --seconds 20 --warmup-seconds 0 --label warm-up >/dev/null
 
-FULL_RATE="$(awk -v t="$PGBENCH_TPS" 'BEGIN { printf "%d", t * 1.25 }')"
-HALF_RATE="$(awk -v t="$PGBENCH_TPS" 'BEGIN { printf "%d", t / 2 }')"
-echo "== create at 1.25 x pgbench's rate ($FULL_RATE/s): how many intents per second the gateway completes"
-OUT="$(bench --flow create --rate "$FULL_RATE" --seconds "$SECONDS_PER_RUN" --label create-max)"
+echo "== create, 32 clients back to back: the most intents per second the gateway completes"
+OUT="$(bench --flow create --concurrency 32 --seconds "$SECONDS_PER_RUN" --label create-max)"
 echo "$OUT"
 CREATED="$(echo "$OUT" | sed -n 's/.* = \([0-9]*\)\/s; errors.*/\1/p' | head -1)"
-echo "== create at half pgbench's rate ($HALF_RATE/s): latency"
-bench --flow create --rate "$HALF_RATE" --seconds "$SECONDS_PER_RUN" --label create-half
-echo "== create, confirm (SANDBOX), capture at a quarter of pgbench's rate"
-bench --flow pay --rate "$(awk -v t="$PGBENCH_TPS" 'BEGIN { printf "%d", t / 4 }')" --seconds "$SECONDS_PER_RUN" \
+HALF_PGBENCH="$(awk -v t="$PGBENCH_TPS" 'BEGIN { printf "%d", t / 2 }')"
+HALF_CREATED="$(awk -v c="$CREATED" 'BEGIN { printf "%d", c / 2 }')"
+echo "== create at half pgbench's rate ($HALF_PGBENCH/s): latency"
+bench --flow create --rate "$HALF_PGBENCH" --seconds "$SECONDS_PER_RUN" --label create-half-pgbench
+echo "== create at half the gateway's own maximum ($HALF_CREATED/s): latency"
+bench --flow create --rate "$HALF_CREATED" --seconds "$SECONDS_PER_RUN" --label create-half-max
+echo "== create, confirm (SANDBOX), capture at a quarter of the gateway's maximum"
+bench --flow pay --rate "$(awk -v c="$CREATED" 'BEGIN { printf "%d", c / 4 }')" --seconds "$SECONDS_PER_RUN" \
     --label create-confirm-capture
 awk -v c="$CREATED" -v t="$PGBENCH_TPS" 'BEGIN { printf "ratio: %d intents/s / %.0f pgbench tps = %.2f\n", c, t, c / t }'
