@@ -73,7 +73,6 @@ CREATE TABLE provider_transaction (
 
 CREATE INDEX provider_transaction_intent_idx ON provider_transaction (payment_intent_id, created_at);
 CREATE INDEX provider_transaction_due_idx ON provider_transaction (next_check_at) WHERE status = 'pending';
-CREATE INDEX provider_transaction_reference_idx ON provider_transaction (provider, provider_reference);
 
 -- Provider webhooks that verified, kept raw; the primary key dedupes redeliveries.
 CREATE TABLE provider_event (

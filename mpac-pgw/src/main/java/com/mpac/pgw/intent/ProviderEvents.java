@@ -53,18 +53,12 @@ public class ProviderEvents {
                                 t.providerReference()))));
     }
 
-    /** The authorization a provider knows by its own id (e.g. LINE Pay's transactionId). */
-    public Optional<Payment> findPaymentByProviderReference(PaymentProvider provider, String providerReference) {
-        return transactions.findByProviderReference(provider.value(), providerReference)
-                .flatMap(t -> findPayment(provider, t.id()));
-    }
-
     /**
      * Records the event once and applies {@code outcome} to the authorization the provider knows as
-     * {@code reference}: the gateway's own transaction id, or, when {@code byProviderReference}, the provider's id.
+     * {@code reference}, the gateway's own transaction id.
      */
     public Result receive(PaymentProvider provider, String eventId, String payload, String reference,
-            boolean byProviderReference, ProviderOutcome outcome) {
+            ProviderOutcome outcome) {
         return tx.execute(status -> {
             int inserted = jdbc.sql("""
                     INSERT INTO provider_event (provider, event_id, payload, outcome)
@@ -76,7 +70,7 @@ public class ProviderEvents {
             if (inserted == 0) {
                 return Result.DUPLICATE;
             }
-            Result result = apply(provider, reference, byProviderReference, outcome);
+            Result result = apply(provider, reference, outcome);
             jdbc.sql("UPDATE provider_event SET outcome = :outcome WHERE provider = :provider AND event_id = :eventId")
                     .param("outcome", result.name().toLowerCase(java.util.Locale.ROOT))
                     .param("provider", provider.value()).param("eventId", eventId).update();
@@ -84,10 +78,8 @@ public class ProviderEvents {
         });
     }
 
-    private Result apply(PaymentProvider provider, String reference, boolean byProviderReference,
-            ProviderOutcome outcome) {
-        var found = byProviderReference ? transactions.findByProviderReference(provider.value(), reference)
-                : transactions.find(reference).filter(t -> t.provider().equals(provider.value()));
+    private Result apply(PaymentProvider provider, String reference, ProviderOutcome outcome) {
+        var found = transactions.find(reference).filter(t -> t.provider().equals(provider.value()));
         if (found.isEmpty()) {
             return Result.UNKNOWN_PAYMENT;
         }

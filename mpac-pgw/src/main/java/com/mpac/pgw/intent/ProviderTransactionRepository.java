@@ -79,15 +79,6 @@ class ProviderTransactionRepository {
                 .param("id", id).query(ProviderTransactionRepository::map).optional();
     }
 
-    Optional<ProviderTransaction> findByProviderReference(String provider, String providerReference) {
-        return jdbc.sql("""
-                SELECT * FROM provider_transaction WHERE provider = :provider AND provider_reference = :reference
-                ORDER BY created_at DESC LIMIT 1
-                """)
-                .param("provider", provider).param("reference", providerReference)
-                .query(ProviderTransactionRepository::map).optional();
-    }
-
     List<ProviderTransaction> listForIntent(String intentId) {
         return jdbc.sql("SELECT * FROM provider_transaction WHERE payment_intent_id = :intentId ORDER BY created_at, id")
                 .param("intentId", intentId).query(ProviderTransactionRepository::map).list();

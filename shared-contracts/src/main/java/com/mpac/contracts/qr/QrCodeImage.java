@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
@@ -23,12 +24,19 @@ public final class QrCodeImage {
     private QrCodeImage() {
     }
 
-    /** The text as a QR code, UTF-8 encoded (EMVCo payloads may carry non-Latin merchant names). */
+    /**
+     * The text as a QR code. Latin-1 text is encoded as QR's default; anything else (EMVCo payloads may carry
+     * non-Latin merchant names) as UTF-8 with its ECI marker, which plain readers of Latin-1 codes would not expect.
+     */
     public static byte[] png(String text) {
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.MARGIN, 2);
+        if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(text)) {
+            hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+        }
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
-                            EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE, hints);
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             MatrixToImageWriter.writeToStream(matrix, "PNG", png);
             return png.toByteArray();

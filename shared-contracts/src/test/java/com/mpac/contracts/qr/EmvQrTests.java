@@ -1,8 +1,17 @@
 package com.mpac.contracts.qr;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.Test;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,9 +70,14 @@ class EmvQrTests {
     }
 
     @Test
-    void shouldRenderAPng() {
-        byte[] png = QrCodeImage.png(VIETQR_SAMPLE);
+    void shouldRenderPngsThatAReaderDecodesBackToTheText() throws Exception {
+        for (String text : List.of(VIETQR_SAMPLE, EMVCO_SAMPLE, "otpauth://totp/MPAC:a%40b.example?secret=JBSWY3DP")) {
+            byte[] png = QrCodeImage.png(text);
 
-        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+            assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            assertThat(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(image)))).getText()).isEqualTo(text);
+        }
     }
 }

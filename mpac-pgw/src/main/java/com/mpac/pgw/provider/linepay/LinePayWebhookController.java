@@ -61,7 +61,7 @@ class LinePayWebhookController {
             throw unverified("LINE Pay does not report that the shopper approved this payment.");
         }
         ProviderEvents.Result result = events.receive(PaymentProvider.LINEPAY, transactionId + ":confirm",
-                "transactionId=" + transactionId + "&orderId=" + orderId, orderId, false, outcome);
+                "transactionId=" + transactionId + "&orderId=" + orderId, orderId, outcome);
         return ResponseEntity.ok(Map.of("result", result.name().toLowerCase(java.util.Locale.ROOT)));
     }
 

@@ -66,8 +66,7 @@ class PayPayWebhookController {
             throw unverified("PayPay does not confirm state " + state + " for this payment.");
         }
         String eventId = event.path("order_id").asString(reference) + ":" + state;
-        ProviderEvents.Result result = events.receive(PaymentProvider.PAYPAY, eventId, body, reference, false,
-                confirmed);
+        ProviderEvents.Result result = events.receive(PaymentProvider.PAYPAY, eventId, body, reference, confirmed);
         return ResponseEntity.ok(Map.of("result", result.name().toLowerCase(java.util.Locale.ROOT)));
     }
 

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,9 +49,11 @@ class SandboxController {
     private final JsonMapper json;
     private final SandboxCallbacks callbacks;
     private final Clock clock;
+    private final boolean enabled;
 
     SandboxController(SandboxProvider provider, SandboxWebhooks webhooks, ProviderEvents events, JsonMapper json,
-            SandboxCallbacks callbacks, Clock clock) {
+            SandboxCallbacks callbacks, Clock clock, @Value("${mpac.sandbox-enabled:false}") boolean enabled) {
+        this.enabled = enabled;
         this.provider = provider;
         this.webhooks = webhooks;
         this.events = events;
@@ -73,6 +76,9 @@ class SandboxController {
             + "declines the payment behind a next_action.display_qr_code.data payload, then sends the gateway the "
             + "provider's signed webhook, as the real provider would.")
     ScanResponse scan(@Valid @RequestBody ScanRequest request) {
+        if (!enabled) {
+            throw new ApiException(ProblemTypes.NOT_FOUND, "Sandboxes are not enabled here.");
+        }
         String reference = EmvQr.parse(request.qrData())
                 .flatMap(fields -> fields.stream().filter(field -> field.id().equals("26")).findFirst())
                 .filter(field -> field.sub("00").filter("dev.mpac.sandbox"::equals).isPresent())
@@ -120,7 +126,7 @@ class SandboxController {
         String reference = event.path("reference").asString("");
         ProviderOutcome outcome = provider.find(reference).map(SandboxConnector::outcome)
                 .orElse(new ProviderOutcome.Pending(null, "unknown reference"));
-        ProviderEvents.Result result = events.receive(PaymentProvider.SANDBOX, id, body, reference, false, outcome);
+        ProviderEvents.Result result = events.receive(PaymentProvider.SANDBOX, id, body, reference, outcome);
         return ResponseEntity.ok(Map.of("result", result.name().toLowerCase(java.util.Locale.ROOT)));
     }
 }

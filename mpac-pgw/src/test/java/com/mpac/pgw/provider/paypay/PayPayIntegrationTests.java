@@ -42,6 +42,9 @@ class PayPayIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry circuitBreakers;
+
     private TestMerchant merchantAt(String baseUrl) {
         String payPayMerchant = "pp_" + java.util.UUID.randomUUID().toString().substring(0, 8);
         return TestMerchant.onboard(port, json, null, List.of(new ProviderAccount(Provider.PAYPAY, true,
@@ -212,6 +215,40 @@ class PayPayIntegrationTests {
         assertThat(failed.get("status").asString()).isEqualTo("requires_payment_method");
         assertThat(failed.get("last_payment_error").get("code").asString()).isEqualTo("provider_unavailable");
         assertThat(failed.get("last_payment_error").get("message").asString()).contains("api_key");
+    }
+
+    @Test
+    void shouldOpenTheCircuitAfterRepeatedFailuresAndFailNewPaymentsAtOnce() throws IOException {
+        HttpServer failing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        failing.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        failing.start();
+        try {
+            TestMerchant merchant = merchantAt("http://127.0.0.1:" + failing.getAddress().getPort());
+            List<String> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String id = merchant.createIntent("{\"amount\":100,\"currency\":\"JPY\"}").get("id").asString();
+                JsonNode answer = merchant.confirm(id, "paypay", "paypay_qr");
+                statuses.add(answer.get("status").asString() + (answer.get("last_payment_error").isNull() ? ""
+                        : ":" + answer.get("last_payment_error").get("code").asString()));
+            }
+
+            // Reconciliation's queries of the earlier attempts fail too and count towards opening the circuit.
+            int opened = statuses.indexOf("requires_payment_method:provider_unavailable");
+            assertThat(statuses.getFirst()).isEqualTo("processing");
+            assertThat(opened).isPositive();
+            assertThat(statuses.subList(0, opened)).containsOnly("processing");
+            assertThat(statuses.subList(opened, statuses.size()))
+                    .containsOnly("requires_payment_method:provider_unavailable");
+            assertThat(circuitBreakers.circuitBreaker("paypay").getState())
+                    .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+        }
+        finally {
+            circuitBreakers.circuitBreaker("paypay").reset();
+            failing.stop(0);
+        }
     }
 
     private HttpResponse<String> pay(String url, String result) {
