@@ -1,24 +1,16 @@
 package com.mpac.mobilepay.merchant;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.mpac.mobilepay.error.PosError;
 
 @RestController
 @Tag(name = "PointOfSalesManagement")
-@ApiResponse(responseCode = "4XX", description = "Refused", content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PosError.class)),
-        @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(implementation = PosError.class)) })
 class TokenController {
 
     private final AccessTokens tokens;

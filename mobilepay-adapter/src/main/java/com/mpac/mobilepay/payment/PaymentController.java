@@ -3,18 +3,13 @@ package com.mpac.mobilepay.payment;
 import java.math.BigDecimal;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.mpac.mobilepay.error.PosError;
 import com.mpac.mobilepay.merchant.PosCaller;
 import com.mpac.mobilepay.payment.PaymentRequests.PrepareRequest;
 import com.mpac.mobilepay.payment.PaymentRequests.ReadyRequest;
@@ -28,9 +23,6 @@ import com.mpac.mobilepay.payment.PaymentResponses.PaymentsResponse;
 /** PointOfSalesPayments. Every route also takes {@code accessToken} and {@code bioCode}. */
 @RestController
 @Tag(name = "PointOfSalesPayments")
-@ApiResponse(responseCode = "4XX", description = "Refused", content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PosError.class)),
-        @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(implementation = PosError.class)) })
 class PaymentController {
 
     private final PaymentService payments;

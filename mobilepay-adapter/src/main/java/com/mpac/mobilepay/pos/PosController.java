@@ -1,11 +1,7 @@
 package com.mpac.mobilepay.pos;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.mpac.mobilepay.error.PosError;
 import com.mpac.mobilepay.merchant.PosCaller;
 import com.mpac.mobilepay.pos.PosResponses.CheckInStatusResponse;
 import com.mpac.mobilepay.pos.PosResponses.PosResponse;
@@ -27,9 +22,6 @@ import com.mpac.mobilepay.pos.PosResponses.StoreResponse;
  */
 @RestController
 @Tag(name = "PointOfSalesManagement")
-@ApiResponse(responseCode = "4XX", description = "Refused", content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PosError.class)),
-        @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(implementation = PosError.class)) })
 class PosController {
 
     private final PosService pos;

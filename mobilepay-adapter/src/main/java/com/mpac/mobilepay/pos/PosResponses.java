@@ -27,7 +27,7 @@ final class PosResponses {
     }
 
     @JsonRootName("Store")
-    @Schema(name = "Store")
+    @Schema(name = "PosStore")
     record StoreResponse(String storeId, String name, String status, String timezone,
             List<StoreTerminal> terminals) {
     }

@@ -1,18 +1,13 @@
 package com.mpac.mobilepay.sandbox;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.mpac.mobilepay.config.MobilePayProperties;
-import com.mpac.mobilepay.error.PosError;
 import com.mpac.mobilepay.error.PosErrorCode;
 import com.mpac.mobilepay.error.PosException;
 import com.mpac.mobilepay.payment.PaymentResponses.PaymentResponse;
@@ -27,9 +22,6 @@ import com.mpac.mobilepay.sandbox.SandboxShopper.CheckInResponse;
  */
 @RestController
 @Tag(name = "Sandbox (shopper)")
-@ApiResponse(responseCode = "4XX", description = "Refused", content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PosError.class)),
-        @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(implementation = PosError.class)) })
 class SandboxController {
 
     private final SandboxShopper shopper;
