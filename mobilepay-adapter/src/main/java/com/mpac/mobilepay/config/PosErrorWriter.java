@@ -25,9 +25,15 @@ final class PosErrorWriter {
 
     static void write(HttpServletRequest request, HttpServletResponse response, PosErrorCode code, String message)
             throws IOException {
+        write(request, response, code, message, code.status().value());
+    }
+
+    /** With a status other than the code's own (a refusal of a shared filter keeps its status). */
+    static void write(HttpServletRequest request, HttpServletResponse response, PosErrorCode code, String message,
+            int status) throws IOException {
         boolean xml = wantsXml(request.getHeader("Accept"));
         ObjectMapper mapper = xml ? XML : JSON;
-        response.setStatus(code.status().value());
+        response.setStatus(status);
         response.setContentType(xml ? MediaType.APPLICATION_XML_VALUE : MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(mapper.writeValueAsBytes(PosError.of(code, message)));

@@ -35,6 +35,8 @@ class IdempotencyAndLoggingIntegrationTests extends MobilePayIntegrationTest {
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(otherBody.statusCode()).isEqualTo(422);
+        assertThat(otherBody.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(api().json(otherBody).get("message").asString()).contains("Idempotency-Key");
         assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE pos_id = :p").param("p", pm.posId())
                 .query(Integer.class).single()).isEqualTo(1);
     }
