@@ -58,6 +58,27 @@ class ConcurrencyIntegrationTests extends MobilePayIntegrationTest {
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void shouldNeverRefundMoreThanCapturedWhenRefundsRace() throws Exception {
+        PosMerchant pm = api().onboardWithPos();
+        Merchant m = pm.merchant();
+        String paymentId = api().reservedPayment(pm, "o-refunds", "100");
+        api().ok(api().get(m, "/api/pos/payment/capture", Map.of("paymentId", paymentId)));
+        List<Callable<HttpResponse<String>>> refunds = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String refundOrderId = "r-" + i;
+            refunds.add(() -> api().get(m, "/api/pos/refund/create", Map.of("amount", "40", "currencyCode", "DKK",
+                    "paymentId", paymentId, "refundOrderId", refundOrderId)));
+        }
+
+        List<HttpResponse<String>> answers = race(refunds.toArray(Callable[]::new));
+
+        assertThat(answers.stream().filter(r -> r.statusCode() == 200)).hasSize(2);
+        assertThat(answers.stream().filter(r -> r.statusCode() == 422)).hasSize(2);
+        assertThat(jdbc.sql("SELECT sum(amount) FROM refund WHERE payment_id = :p").param("p", paymentId)
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("80");
+    }
+
     @SafeVarargs
     private static List<HttpResponse<String>> race(Callable<HttpResponse<String>>... calls) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(calls.length)) {

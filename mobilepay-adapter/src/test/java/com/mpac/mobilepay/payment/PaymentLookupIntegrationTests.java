@@ -41,6 +41,36 @@ class PaymentLookupIntegrationTests extends MobilePayIntegrationTest {
     }
 
     @Test
+    void shouldRefuseEveryRouteMissingItsRequiredParametersInThePosShape() {
+        Merchant m = api().onboard();
+        for (String path : new String[] { "/api/pos/manage/create", "/api/pos/manage/delete",
+                "/api/pos/manage/terminal/information", "/api/pos/manage/store",
+                "/api/pos/manage/checkInStatus/byposId", "/api/pos/manage/checkInStatus/byterminalId",
+                "/api/pos/terminal/qrcode", "/api/pos/payment/start", "/api/pos/payment/start/byPosId",
+                "/api/pos/payment/prepare", "/api/pos/payment/ready", "/api/pos/payment/details",
+                "/api/pos/payment/status", "/api/pos/payment/capture", "/api/pos/payment/cancel",
+                "/api/pos/payment/id/retrieve/bystate", "/api/pos/payment/id/retrieve/byterminal",
+                "/api/pos/payment/id/retrieve/byposId", "/api/pos/refund/create", "/api/pos/refund/details",
+                "/api/pos/refunds", "/api/pos/refund/capture", "/api/pos/refund/cancel" }) {
+            HttpResponse<String> response = api().get(m, path, Map.of());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(api().json(response).get("code").asString()).as(path).isEqualTo("InvalidParameter");
+            assertThat(api().json(response).get("message").asString()).as(path).isNotBlank();
+        }
+        for (String path : new String[] { "/api/pos/manage/create", "/api/pos/payment/start",
+                "/api/pos/payment/start/byPosId", "/api/pos/payment/prepare", "/api/pos/payment/ready",
+                "/api/pos/refund/create" }) {
+            HttpResponse<String> response = api().post(m, path, Map.of());
+
+            assertThat(response.statusCode()).as("POST " + path).isEqualTo(400);
+            assertThat(api().json(response).get("code").asString()).isEqualTo("InvalidParameter");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM pos WHERE merchant_id = :m").param("m", m.id())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void shouldRetrieveByStateOnlyForCaptured() {
         PosMerchant pm = api().onboardWithPos();
         Merchant m = pm.merchant();
