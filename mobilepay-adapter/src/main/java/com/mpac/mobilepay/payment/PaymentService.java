@@ -46,7 +46,7 @@ public class PaymentService {
     PaymentResponse startByTerminal(PosCaller caller, String orderId, BigDecimal amount, String currencyCode,
             String terminalId) {
         BigDecimal scaled = validStart(orderId, amount, currencyCode);
-        Pos at = pos.livePosOfTerminal(caller.merchantId(), terminalId, true);
+        Pos at = pos.payablePos(pos.livePosOfTerminal(caller.merchantId(), terminalId, true));
         return create(at, orderId, Payment.DIRECT, scaled, currencyCode);
     }
 
@@ -54,14 +54,14 @@ public class PaymentService {
     PaymentResponse startByPos(PosCaller caller, String orderId, BigDecimal amount, String currencyCode,
             String posId) {
         BigDecimal scaled = validStart(orderId, amount, currencyCode);
-        Pos at = pos.livePos(caller.merchantId(), posId, true);
+        Pos at = pos.payablePos(pos.livePos(caller.merchantId(), posId, true));
         return create(at, orderId, Payment.DIRECT, scaled, currencyCode);
     }
 
     @Transactional
     PaymentResponse prepare(PosCaller caller, String orderId, String terminalId) {
         requireOrderId(orderId);
-        Pos at = pos.livePosOfTerminal(caller.merchantId(), terminalId, true);
+        Pos at = pos.payablePos(pos.livePosOfTerminal(caller.merchantId(), terminalId, true));
         return create(at, orderId, Payment.PREPARED, null, null);
     }
 

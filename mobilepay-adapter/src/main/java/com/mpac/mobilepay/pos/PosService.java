@@ -130,6 +130,17 @@ public class PosService {
                         "The terminal has no PoS; create one with api/pos/manage/create."));
     }
 
+    /** A live PoS, locked, where a new payment may start: its terminal is still active in the portal. */
+    public Pos payablePos(Pos pos) {
+        boolean active = repository.findTerminal(pos.merchantId(), pos.terminalId())
+                .map(terminal -> "ACTIVE".equals(terminal.status())).orElse(false);
+        if (!active) {
+            throw new PosException(PosErrorCode.InvalidParameter,
+                    "The PoS's terminal is disabled or removed in the portal; no payment can start there.");
+        }
+        return pos;
+    }
+
     public Pos livePos(String merchantId, String posId, boolean lock) {
         requireId("posId", posId);
         return repository.findLive(merchantId, posId, lock)

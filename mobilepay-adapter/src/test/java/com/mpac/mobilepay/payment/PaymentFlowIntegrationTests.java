@@ -148,6 +148,32 @@ class PaymentFlowIntegrationTests extends MobilePayIntegrationTest {
     }
 
     @Test
+    void shouldRefuseToStartAtATerminalDisabledInThePortal() {
+        PosMerchant pm = api().onboardWithPos();
+        Merchant m = pm.merchant();
+        var configuration = com.mpac.mobilepay.MobilePayApi.configuration(m, 2, true);
+        var store = configuration.stores().getFirst();
+        var disabled = new com.mpac.contracts.sync.MerchantConfiguration.Terminal(m.terminalId(), "SN-1",
+                com.mpac.contracts.sync.MerchantConfiguration.Status.DISABLED);
+        var pushed = new com.mpac.contracts.sync.MerchantConfiguration(configuration.merchantId(), 2L,
+                configuration.pspId(), configuration.name(), configuration.status(), configuration.providers(),
+                java.util.List.of(new com.mpac.contracts.sync.MerchantConfiguration.Store(store.storeId(),
+                        store.name(), store.status(), store.timezone(), java.util.List.of(disabled))),
+                java.util.List.of(), java.util.List.of(), java.util.List.of());
+        api().ok(api().sync(pushed));
+
+        HttpResponse<String> byTerminal = api().get(m, "/api/pos/payment/start", Map.of("orderId", "o",
+                "amount", "1", "terminalId", m.terminalId(), "currencyCode", "DKK"));
+        HttpResponse<String> byPos = api().get(m, "/api/pos/payment/start/byPosId", Map.of("orderId", "o",
+                "amount", "1", "posId", pm.posId(), "currencyCode", "DKK"));
+
+        assertThat(byTerminal.statusCode()).isEqualTo(400);
+        assertThat(api().json(byTerminal).get("message").asString()).contains("disabled");
+        assertThat(byPos.statusCode()).isEqualTo(400);
+        assertThat(countPayments(m)).isZero();
+    }
+
+    @Test
     void shouldRefuseASecondPaymentWhileOneIsActive() {
         PosMerchant pm = api().onboardWithPos();
         Merchant m = pm.merchant();
