@@ -25,11 +25,14 @@ class PortalCredentials {
 
     private final RestClient portal;
 
-    PortalCredentials(RestClient.Builder builder, PlatformKeys keys, Clock clock,
+    PortalCredentials(PlatformKeys keys, Clock clock,
             @Value("${mpac.portal-url}") String portalUrl, @Value("${spring.application.name}") String self) {
         var key = keys.keyOf(self).orElseThrow(
                 () -> new IllegalStateException("MPAC_PLATFORM_KEYS holds no key for " + self));
-        this.portal = builder.baseUrl(portalUrl).requestInterceptor(new HmacSigner(key, clock)).build();
+        var http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(3)).build();
+        var requests = new org.springframework.http.client.JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(java.time.Duration.ofSeconds(10));
+        this.portal = RestClient.builder().requestFactory(requests).baseUrl(portalUrl).requestInterceptor(new HmacSigner(key, clock)).build();
     }
 
     record VerifyRequest(String email, String password, String storeId) {
