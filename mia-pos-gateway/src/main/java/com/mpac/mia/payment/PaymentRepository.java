@@ -67,6 +67,16 @@ class PaymentRepository {
                 closed == null ? null : closed.toInstant());
     }
 
+    String sellerEmail(long sellerId) {
+        return jdbc.sql("SELECT email FROM seller WHERE seller_id = :id").param("id", sellerId).query(String.class)
+                .single();
+    }
+
+    List<TxRow> allShiftTransactions(UUID shiftId) {
+        return jdbc.sql(TX_SELECT + "WHERE shift_id = :shift ORDER BY tx_id").param("shift", shiftId)
+                .query(PaymentRepository::tx).list();
+    }
+
     // QR codes and extensions
 
     /** Extensions past their expiry become expired, and dynamic codes with them (lazily, before each read). */
