@@ -211,4 +211,53 @@ class QrIntegrationTests extends MiaIntegrationTest {
         assertThat(cancel.get("result").asString()).isEqualTo("success");
         assertThat(missingAmount.statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void shouldTakeAnyNumberOfPaymentsOnAStaticQrWithAFreeAmount() {
+        Session session = api().shiftOpen();
+        JsonNode qr = api().createQr(session, "{\"qrType\":\"static\",\"amountType\":\"free\"}");
+        String text = qr.get("qrText").asString();
+
+        api().pay(text, "3.50");
+        api().pay(text, "7");
+        HttpResponse<String> noAmount = api().postPublic("/pos/sandbox/pay",
+                "{\"qrText\":" + json.writeValueAsString(text) + "}");
+        HttpResponse<String> extension = api().post(session,
+                "/pos/api/v2/qr/" + qr.get("qrId").asString() + "/extension", "{\"amount\":1}");
+        JsonNode check = api().ok(api().get(session, "/pos/api/v2/qr/extension/"
+                + qr.at("/extension/extensionId").asString() + "/check"));
+
+        assertThat(text).contains("010211").doesNotContain("5404");
+        assertThat(qr.at("/extension/qrExpireIn").isMissingNode()).isTrue();
+        assertThat(noAmount.statusCode()).isEqualTo(400);
+        assertThat(extension.statusCode()).isEqualTo(409);
+        assertThat(check.get("state").asString()).isEqualTo("active");
+        assertThat(check.get("totalPayments").asInt()).isEqualTo(2);
+        assertThat(check.at("/lastTxInfo/amount").decimalValue()).isEqualByComparingTo("7");
+    }
+
+    @Test
+    void shouldPayAStaticFixedQrThroughANewExtensionAfterTheFirstIsPaid() {
+        Session session = api().shiftOpen();
+        JsonNode qr = api().createQr(session,
+                "{\"qrType\":\"static\",\"amountType\":\"fixed\",\"extension\":{\"amount\":15}}");
+        String text = qr.get("qrText").asString();
+
+        JsonNode first = api().pay(text, null);
+        HttpResponse<String> again = api().postPublic("/pos/sandbox/pay",
+                "{\"qrText\":" + json.writeValueAsString(text) + "}");
+        JsonNode extension = api().ok(api().post(session, "/pos/api/v2/qr/" + qr.get("qrId").asString()
+                + "/extension", "{\"amount\":25}"));
+        HttpResponse<String> wrongAmount = api().postPublic("/pos/sandbox/pay",
+                "{\"qrText\":" + json.writeValueAsString(text) + ",\"amount\":20}");
+        JsonNode second = api().pay(text, "25");
+        JsonNode state = api().ok(api().get(session, "/pos/api/v2/qr/" + qr.get("qrId").asString()));
+
+        assertThat(first.get("amount").decimalValue()).isEqualByComparingTo("15");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(extension.at("/extensionIfo/amount").decimalValue()).isEqualByComparingTo("25");
+        assertThat(wrongAmount.statusCode()).isEqualTo(422);
+        assertThat(second.get("amount").decimalValue()).isEqualByComparingTo("25");
+        assertThat(state.get("state").asString()).isEqualTo("active");
+    }
 }
