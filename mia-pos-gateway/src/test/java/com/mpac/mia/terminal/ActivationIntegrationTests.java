@@ -139,4 +139,35 @@ class ActivationIntegrationTests extends MiaIntegrationTest {
         assertThat(response.headers().firstValue("X-CORRELATION-ID"))
                 .hasValue("0b8c6a8e-3d35-4a57-9d44-3f1f2b8f9c10");
     }
+
+    @Test
+    void shouldRefuseAResendBeforeTheWaitHasPassed() {
+        Pos pos = api().onboard();
+        String activationId = api().ok(api().init(pos)).get("terminalActivationId").asString();
+        // The test context allows resends at once (wait 0 s): a last send 30 s ahead stands for one just made.
+        jdbc.sql("UPDATE activation SET last_sent_at = now() + interval '30 seconds' "
+                + "WHERE activation_id = CAST(:id AS uuid)").param("id", activationId).update();
+
+        HttpResponse<String> early = api().postPublic("/pos/api/v1/terminal-activation/resend-otp",
+                "{\"terminalActivationId\":\"" + activationId + "\"}");
+
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(api().json(early).get("errorCode").asString()).isEqualTo("resend_too_early");
+        assertThat(api().json(early).get("leftAttempts").asInt()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM sms_outbox WHERE activation_id = CAST(:id AS uuid)")
+                .param("id", activationId).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldEndTheSessionsOfAnEarlierDeviceWhenTheTerminalIsActivatedAgain() {
+        com.mpac.mia.MiaApi.Session session = api().session();
+
+        api().activate(session.pos());
+        HttpResponse<String> oldDevice = api().get(session, "/pos/api/v1/seller/info");
+        HttpResponse<String> confirmAgain = api().confirm(session.activationId(), "123456");
+
+        assertThat(oldDevice.statusCode()).isEqualTo(401);
+        assertThat(confirmAgain.statusCode()).isEqualTo(409);
+        assertThat(api().json(confirmAgain).get("errorCode").asString()).isEqualTo("activation_revoked");
+    }
 }
