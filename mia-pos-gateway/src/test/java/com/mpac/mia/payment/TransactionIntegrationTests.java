@@ -99,4 +99,22 @@ class TransactionIntegrationTests extends MiaIntegrationTest {
         assertThat(details.statusCode()).isEqualTo(404);
         assertThat(refund.statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void shouldReplayAReturnSentTwiceWithTheSameIdempotencyKey() {
+        Session session = api().shiftOpen();
+        long txId = paid(session, "50");
+        String body = "{\"txId\":" + txId + ",\"amount\":10,\"fullRefund\":false,\"reasonCode\":\"R\"}";
+        java.util.Map<String, String> headers = com.mpac.mia.MiaApi.bearer(session);
+        headers.put("Idempotency-Key", "return-" + txId);
+
+        JsonNode first = api().ok(api().send("POST", "/pos/api/v1/transaction/return", body, headers));
+        HttpResponse<String> replay = api().send("POST", "/pos/api/v1/transaction/return", body, headers);
+
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(api().json(replay).get("requestId").asLong()).isEqualTo(first.get("requestId").asLong());
+        assertThat(jdbc.sql("SELECT count(*) FROM transaction WHERE original_tx_id = :id").param("id", txId)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
 }
