@@ -57,7 +57,7 @@ public class Payments {
                 .orElseThrow(() -> MiaException.badRequest("qrText is not a MIA QR payload with a valid CRC."));
         repository.expireDue(clock.instant());
         QrRow qr = repository.qrByReferenceForUpdate(reference).orElseThrow(() -> MiaException.notFound("QR code"));
-        if (qr.state() != QrState.active) {
+        if (!qr.state().canBecome(QrState.paid)) {
             throw MiaException.conflict("qr_not_active", "The QR code is " + qr.state() + ".");
         }
         ExtensionRow extension = repository.activeExtension(qr.qrId(), true).orElseThrow(() -> MiaException

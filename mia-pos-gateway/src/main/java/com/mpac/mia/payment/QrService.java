@@ -209,7 +209,7 @@ class QrService {
     }
 
     private static void requireActive(QrRow qr) {
-        if (qr.state() != QrState.active) {
+        if (!qr.state().canBecome(QrState.cancelled)) {
             throw MiaException.conflict("qr_not_active", "The QR code is " + qr.state() + ".");
         }
     }

@@ -110,15 +110,17 @@ class ActivationService {
                 terminal.merchantName(), terminal.storeName());
     }
 
+    /** Confirm and resend act on a pending activation only: the one state that may still become ACTIVE. */
     private static void requirePending(ActivationRepository.Activation activation) {
-        switch (activation.state()) {
-            case PENDING -> {
-            }
-            case LOCKED -> throw MiaException.conflict("activation_locked",
-                    "This activation is locked after too many wrong codes. Start a new one.").withLeftAttempts(0);
-            case ACTIVE -> throw MiaException.conflict("already_activated", "This activation is already confirmed.");
-            case REVOKED -> throw MiaException.conflict("activation_revoked", "This activation was replaced.");
+        if (activation.state().canBecome(ActivationState.ACTIVE)) {
+            return;
         }
+        throw switch (activation.state()) {
+            case LOCKED -> MiaException.conflict("activation_locked",
+                    "This activation is locked after too many wrong codes. Start a new one.").withLeftAttempts(0);
+            case ACTIVE -> MiaException.conflict("already_activated", "This activation is already confirmed.");
+            default -> MiaException.conflict("activation_revoked", "This activation was replaced.");
+        };
     }
 
     private static String newOtp() {
