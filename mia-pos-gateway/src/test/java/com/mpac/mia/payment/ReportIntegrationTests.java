@@ -1,0 +1,137 @@
+package com.mpac.mia.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import com.mpac.mia.MiaApi.Session;
+import com.mpac.mia.MiaIntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+class ReportIntegrationTests extends MiaIntegrationTest {
+
+    /** Three payments (10, 20.50, 30) and one partial return (5.25): total 55.25. */
+    private String shiftWithTransactions(Session session) {
+        String shiftId = api().ok(api().get(session, "/pos/api/v1/shift/check")).get("shiftId").asString();
+        long first = 0;
+        for (String amount : new String[] { "10", "20.50", "30" }) {
+            JsonNode qr = api().createQr(session,
+                    "{\"qrType\":\"dynamic\",\"amountType\":\"fixed\",\"extension\":{\"amount\":" + amount + "}}");
+            long txId = api().pay(qr.get("qrText").asString(), null).get("txId").asLong();
+            first = first == 0 ? txId : first;
+        }
+        api().ok(api().post(session, "/pos/api/v1/transaction/return",
+                "{\"txId\":" + first + ",\"amount\":5.25,\"fullRefund\":false,\"reasonCode\":\"R\"}"));
+        return shiftId;
+    }
+
+    @Test
+    void shouldCountAndSumAnOpenShiftInTheXReport() {
+        Session session = api().shiftOpen();
+        String shiftId = shiftWithTransactions(session);
+
+        JsonNode report = api().ok(api().get(session,
+                "/pos/api/v2/shift/" + shiftId + "/x-report?format=json&isFullReport=true")).get("reportJson");
+        JsonNode brief = api().ok(api().get(session, "/pos/api/v2/shift/" + shiftId + "/x-report?format=json"))
+                .get("reportJson");
+        JsonNode text = api().ok(api().get(session, "/pos/api/v2/shift/" + shiftId + "/x-report?format=txt"));
+        HttpResponse<String> zOfOpen = api().get(session, "/pos/api/v2/shift/" + shiftId + "/z-report?format=json");
+
+        assertThat(report.get("terminalType").asString()).isEqualTo("MiaPos");
+        assertThat(report.get("terminalId").asString()).isEqualTo(session.pos().miaTerminalId());
+        assertThat(report.get("operator").asString()).isEqualTo(session.pos().email());
+        assertThat(report.get("paymentCount").asInt()).isEqualTo(3);
+        assertThat(report.get("paymentSum").decimalValue()).isEqualByComparingTo("60.50");
+        assertThat(report.get("cancellationCount").asInt()).isEqualTo(1);
+        assertThat(report.get("cancellationSum").decimalValue()).isEqualByComparingTo("5.25");
+        assertThat(report.get("totalSum").decimalValue()).isEqualByComparingTo("55.25");
+        assertThat(report.at("/transactions/recordCount").asInt()).isEqualTo(4);
+        assertThat(report.at("/transactions/data/3/transactionType").asString()).isEqualTo("cancellation");
+        assertThat(brief.has("transactions")).isFalse();
+        assertThat(text.get("reportText").toString()).contains("Total: 55.25 MDL");
+        assertThat(zOfOpen.statusCode()).isEqualTo(409);
+        assertThat(api().json(zOfOpen).get("errorCode").asString()).isEqualTo("shift_not_closed");
+    }
+
+    @Test
+    void shouldRenderTheZReportOfAClosedShiftAsAPdfAndAPngWithTheRightTotals() throws Exception {
+        Session session = api().shiftOpen();
+        String shiftId = shiftWithTransactions(session);
+        api().ok(api().post(session, "/pos/api/v1/shift/close", null));
+
+        JsonNode pdf = api().ok(api().get(session, "/pos/api/v2/shift/" + shiftId + "/z-report?isFullReport=true"));
+        String pdfText;
+        try (PDDocument document = Loader.loadPDF(Base64.getDecoder().decode(pdf.get("reportBinary").asString()))) {
+            pdfText = new PDFTextStripper().getText(document);
+        }
+        JsonNode png = api().ok(api().get(session, "/pos/api/v2/shift/" + shiftId + "/z-report?format=png"));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(png.get("reportBinary").asString())));
+        JsonNode brief = api().ok(api().get(session, "/pos/api/v1/shift/" + shiftId + "/z-report"));
+        HttpResponse<String> xOfClosed = api().get(session, "/pos/api/v2/shift/" + shiftId + "/x-report");
+
+        assertThat(pdfText).contains("Z-REPORT").contains("Payments: 3  Sum: 60.50 MDL")
+                .contains("Cancellations: 1  Sum: 5.25 MDL").contains("Total: 55.25 MDL").contains("cancellation");
+        assertThat(image.getWidth()).isGreaterThan(300);
+        assertThat(image.getHeight()).isGreaterThan(200);
+        assertThat(brief.get("report").asString()).contains("Total: 55.25 MDL");
+        assertThat(xOfClosed.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldIssueAReceiptForATransactionInEveryFormat() throws Exception {
+        Session session = api().shiftOpen();
+        JsonNode qr = api().createQr(session,
+                "{\"qrType\":\"dynamic\",\"amountType\":\"fixed\",\"extension\":{\"amount\":12.34}}");
+        long txId = api().pay(qr.get("qrText").asString(), null).get("txId").asLong();
+        String path = "/pos/api/v2/transaction/" + txId + "/receipt?format=";
+
+        JsonNode json = api().ok(api().get(session, path + "json")).get("reportJson");
+        JsonNode txt = api().ok(api().get(session, path + "txt"));
+        JsonNode pdf = api().ok(api().get(session, path + "pdf"));
+        String pdfText;
+        try (PDDocument document = Loader.loadPDF(Base64.getDecoder().decode(pdf.get("reportBinary").asString()))) {
+            pdfText = new PDFTextStripper().getText(document);
+        }
+        JsonNode png = api().ok(api().get(session, path + "png"));
+
+        assertThat(json.get("amount").decimalValue()).isEqualByComparingTo("12.34");
+        assertThat(json.get("ccy").asString()).isEqualTo("MDL");
+        assertThat(json.get("transactionId").asString()).isEqualTo("%08d".formatted(txId));
+        assertThat(json.get("swiftPayerBank").asString()).isEqualTo("VICBMD2X");
+        assertThat(txt.get("reportText").toString()).contains("Amount: 12.34 MDL");
+        assertThat(pdfText).contains("Amount: 12.34 MDL");
+        assertThat(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
+                png.get("reportBinary").asString())))).isNotNull();
+    }
+
+    @Test
+    void shouldRefuseUnknownFormatsAndHideOtherTerminalsShiftsAndTransactions() {
+        Session session = api().shiftOpen();
+        Session other = api().shiftOpen();
+        String shiftId = api().ok(api().get(session, "/pos/api/v1/shift/check")).get("shiftId").asString();
+        JsonNode qr = api().createQr(session,
+                "{\"qrType\":\"dynamic\",\"amountType\":\"fixed\",\"extension\":{\"amount\":1}}");
+        long txId = api().pay(qr.get("qrText").asString(), null).get("txId").asLong();
+
+        HttpResponse<String> badFormat = api().get(session, "/pos/api/v2/shift/" + shiftId + "/x-report?format=doc");
+        HttpResponse<String> foreignX = api().get(other, "/pos/api/v2/shift/" + shiftId + "/x-report?format=json");
+        HttpResponse<String> foreignReceipt = api().get(other, "/pos/api/v2/transaction/" + txId + "/receipt");
+
+        assertThat(badFormat.statusCode()).isEqualTo(400);
+        assertThat(api().json(badFormat).get("result").asString()).isEqualTo("error");
+        assertThat(foreignX.statusCode()).isEqualTo(404);
+        assertThat(foreignReceipt.statusCode()).isEqualTo(404);
+    }
+}
