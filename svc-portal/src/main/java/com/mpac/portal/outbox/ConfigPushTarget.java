@@ -2,8 +2,8 @@ package com.mpac.portal.outbox;
 
 /**
  * A service that receives merchant configurations at {@code POST /v1/sync/merchants}, and the setting that says
- * where it runs. mpac-pgw and mq-pay have the route today; the other adapters are
- * added to {@code mpac.portal.config-push.targets} as their issues give them one (until then they would answer 401/404 and
+ * where it runs. every receiver but payment-request has the route today; it is
+ * added to {@code mpac.portal.config-push.targets} when its issue gives it one (until then they would answer 401/404 and
  * the deliveries would only pile up retries).
  */
 enum ConfigPushTarget {
