@@ -68,9 +68,14 @@ public final class HmacAuthentication extends AbstractAuthenticationToken {
         return caller;
     }
 
+    /**
+     * The caller as scopes are keyed (idempotency keys among them): a platform service acting for a merchant is a
+     * caller of its own per merchant, so one merchant's stored answer can never be replayed to another.
+     */
     @Override
     public String getName() {
-        return caller.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + caller.id();
+        String name = caller.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + caller.id();
+        return onBehalfOf == null ? name : name + ">" + onBehalfOf;
     }
 
     @Override

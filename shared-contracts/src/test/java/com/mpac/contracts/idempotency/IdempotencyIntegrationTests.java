@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.mpac.contracts.ContractsTestApplication;
+import com.mpac.contracts.hmac.HmacHeaders;
 import com.mpac.contracts.hmac.HmacSigner;
 import com.mpac.testsupport.TestHttp;
 import com.mpac.testsupport.TestPlatformKeys;
@@ -109,6 +110,25 @@ class IdempotencyIntegrationTests {
     }
 
     @Test
+    void shouldScopeAPlatformKeysIdempotencyKeysToTheMerchantItActsFor() {
+        String key = UUID.randomUUID().toString();
+        int before = controller.payments.get();
+
+        HttpResponse<String> forA = pay(smarttab, key, "{\"amount\":100}", "mer_a");
+        HttpResponse<String> forB = pay(smarttab, key, "{\"amount\":100}", "mer_b");
+        HttpResponse<String> againForA = pay(smarttab, key, "{\"amount\":100}", "mer_a");
+
+        assertThat(forA.statusCode()).isEqualTo(201);
+        assertThat(forB.statusCode()).isEqualTo(201);
+        assertThat(forB.headers().firstValue(IdempotencyFilter.REPLAYED_HEADER)).isEmpty();
+        assertThat(againForA.headers().firstValue(IdempotencyFilter.REPLAYED_HEADER)).hasValue("true");
+        assertThat(controller.payments.get()).isEqualTo(before + 2);
+        assertThat(jdbc.sql("SELECT caller FROM idempotency_key WHERE idempotency_key = :key ORDER BY caller")
+                .param("key", key).query(String.class).list())
+                .containsExactly("platform:svc-smarttab>mer_a", "platform:svc-smarttab>mer_b");
+    }
+
+    @Test
     void shouldRequireAKeyWhereConfiguredAndRejectAMalformedOne() {
         int before = controller.payments.get();
 
@@ -153,10 +173,17 @@ class IdempotencyIntegrationTests {
     }
 
     private HttpResponse<String> pay(HmacSigner signer, String key, String body) {
+        return pay(signer, key, body, null);
+    }
+
+    private HttpResponse<String> pay(HmacSigner signer, String key, String body, String onBehalfOf) {
         Map<String, String> headers = new HashMap<>(signer.headers("POST", URI.create("http://x/s2s/payments"),
                 body.getBytes(StandardCharsets.UTF_8)));
         if (key != null) {
             headers.put(IdempotencyFilter.HEADER, key);
+        }
+        if (onBehalfOf != null) {
+            headers.put(HmacHeaders.ON_BEHALF_OF, onBehalfOf);
         }
         return client.post("/s2s/payments", body, headers);
     }
