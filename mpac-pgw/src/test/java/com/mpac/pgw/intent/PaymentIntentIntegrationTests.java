@@ -1,8 +1,12 @@
 package com.mpac.pgw.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,9 @@ class PaymentIntentIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     TestMerchant merchant;
     TestMerchant other;
@@ -344,6 +353,45 @@ class PaymentIntentIntegrationTests {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(jdbc.sql("SELECT count(*) FROM payment_intent WHERE merchant_id = :m")
                 .param("m", merchant.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswer409ToARetryWhileTheFirstCaptureIsStillRunning() throws Exception {
+        String id = merchant.createIntent("{\"amount\":900,\"currency\":\"JPY\",\"capture_method\":\"manual\"}")
+                .get("id").asString();
+        merchant.confirm(id, "sandbox", "pm_card_visa");
+        String key = "capture-" + id;
+        Future<HttpResponse<String>> first;
+        HttpResponse<String> retry;
+        // Holding the intent's row lock keeps the first capture in flight, deterministically.
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement select = lock.prepareStatement(
+                    "SELECT id FROM payment_intent WHERE id = ? FOR UPDATE")) {
+                select.setString(1, id);
+                select.executeQuery().close();
+            }
+            try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+                first = pool.submit(() -> merchant.post(INTENTS + "/" + id + "/capture", "{}", key));
+                await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                        "SELECT state FROM idempotency_key WHERE idempotency_key = :k").param("k", key)
+                        .query(String.class).optional().orElse("NONE"), "IN_FLIGHT"::equals);
+
+                retry = merchant.post(INTENTS + "/" + id + "/capture", "{}", key);
+                lock.rollback();
+
+                assertThat(first.get().statusCode()).isEqualTo(200);
+            }
+        }
+
+        assertThat(retry.statusCode()).isEqualTo(409);
+        assertThat(retry.body()).contains("\"code\":\"idempotency_key_in_flight\"");
+        HttpResponse<String> later = merchant.post(INTENTS + "/" + id + "/capture", "{}", key);
+        assertThat(later.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(merchant.read(id).get("amount_received").asLong()).isEqualTo(900);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM provider_transaction WHERE payment_intent_id = :id AND kind = 'capture'
+                """).param("id", id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -66,10 +66,7 @@ class WebhookDeliveryIntegrationTests {
                 "refund.succeeded");
         Webhook verifier = new Webhook(TestMerchant.WEBHOOK_SECRET);
         for (WebhookInbox.Received received : inbox.received()) {
-            HttpHeaders headers = HttpHeaders.of(Map.of("webhook-id", List.of(received.header("webhook-id")),
-                    "webhook-timestamp", List.of(received.header("webhook-timestamp")),
-                    "webhook-signature", List.of(received.header("webhook-signature"))), (a, b) -> true);
-            assertThatNoException().isThrownBy(() -> verifier.verify(received.body(), headers));
+            assertThatNoException().isThrownBy(() -> verifier.verify(received.body(), headersOf(received)));
             JsonNode event = json.readTree(received.body());
             assertThat(received.header("webhook-id")).isEqualTo(event.get("id").asString()).startsWith("evt_");
             assertThat(event.get("merchant_id").asString()).isEqualTo(merchant.id());
@@ -77,6 +74,43 @@ class WebhookDeliveryIntegrationTests {
         JsonNode succeeded = json.readTree(inbox.ofType("payment_intent.succeeded").getFirst().body());
         assertThat(succeeded.get("data").get("object").get("amount_received").asLong()).isEqualTo(1500);
         assertThat(succeeded.get("data").get("object").has("client_secret")).isFalse();
+    }
+
+    @Test
+    void shouldSendEveryLifecycleEventOfTheIntentsItMovesVerifiably() throws Exception {
+        String held = merchant.createIntent("{\"amount\":900,\"currency\":\"JPY\",\"capture_method\":\"manual\"}")
+                .get("id").asString();
+        merchant.confirm(held, "sandbox", "pm_card_visa");
+        merchant.post("/v1/payment_intents/" + held + "/capture", "{\"amount_to_capture\":600}");
+        String declined = merchant.createIntent("{\"amount\":100,\"currency\":\"JPY\"}").get("id").asString();
+        merchant.confirm(declined, "sandbox", "pm_card_insufficient_funds");
+        String scanned = merchant.createIntent("{\"amount\":200,\"currency\":\"JPY\"}").get("id").asString();
+        merchant.confirm(scanned, "sandbox", "pm_qr");
+        merchant.post("/v1/payment_intents/" + scanned + "/cancel", "{}");
+        String timedOut = merchant.createIntent("{\"amount\":300,\"currency\":\"JPY\"}").get("id").asString();
+        merchant.confirm(timedOut, "sandbox", "pm_card_timeout");
+
+        await().atMost(DEADLINE).until(() -> eventsOf(timedOut).contains("payment_intent.succeeded"));
+        await().atMost(DEADLINE).until(() -> eventsOf(held).contains("payment_intent.succeeded"));
+
+        assertThat(eventsOf(held)).containsExactlyInAnyOrder("payment_intent.created",
+                "payment_intent.amount_capturable_updated", "payment_intent.succeeded");
+        assertThat(eventsOf(declined)).containsExactlyInAnyOrder("payment_intent.created", "payment_intent.payment_failed");
+        assertThat(eventsOf(scanned)).containsExactlyInAnyOrder("payment_intent.created", "payment_intent.requires_action",
+                "payment_intent.canceled");
+        assertThat(eventsOf(timedOut)).containsExactlyInAnyOrder("payment_intent.created", "payment_intent.processing",
+                "payment_intent.succeeded");
+        JsonNode failed = json.readTree(eventOf(declined, "payment_intent.payment_failed").body());
+        assertThat(failed.get("data").get("object").get("last_payment_error").get("code").asString())
+                .isEqualTo("insufficient_funds");
+        JsonNode capturable = json.readTree(eventOf(held, "payment_intent.amount_capturable_updated").body());
+        assertThat(capturable.get("data").get("object").get("amount_capturable").asLong()).isEqualTo(900);
+        JsonNode captured = json.readTree(eventOf(held, "payment_intent.succeeded").body());
+        assertThat(captured.get("data").get("object").get("amount_received").asLong()).isEqualTo(600);
+        Webhook verifier = new Webhook(TestMerchant.WEBHOOK_SECRET);
+        for (WebhookInbox.Received received : inbox.received()) {
+            assertThatNoException().isThrownBy(() -> verifier.verify(received.body(), headersOf(received)));
+        }
     }
 
     @Test
@@ -146,6 +180,25 @@ class WebhookDeliveryIntegrationTests {
         assertThat(json.readTree(other.get("/v1/events").body()).get("data")).isEmpty();
         assertThat(json.readTree(merchant.get("/v1/events?type=payment_intent.created").body()).get("data"))
                 .hasSize(1);
+    }
+
+    /** The types of the events received for one intent (deliveries are not ordered). */
+    private List<String> eventsOf(String intentId) {
+        return inbox.received().stream().map(r -> json.readTree(r.body()))
+                .filter(event -> event.get("data").get("object").get("id").asString().equals(intentId))
+                .map(event -> event.get("type").asString()).toList();
+    }
+
+    private WebhookInbox.Received eventOf(String intentId, String type) {
+        return inbox.ofType(type).stream()
+                .filter(r -> json.readTree(r.body()).get("data").get("object").get("id").asString().equals(intentId))
+                .findFirst().orElseThrow();
+    }
+
+    private static HttpHeaders headersOf(WebhookInbox.Received received) {
+        return HttpHeaders.of(Map.of("webhook-id", List.of(received.header("webhook-id")),
+                "webhook-timestamp", List.of(received.header("webhook-timestamp")),
+                "webhook-signature", List.of(received.header("webhook-signature"))), (a, b) -> true);
     }
 
     private String deliveryStatus(String merchantId) {
