@@ -279,7 +279,8 @@ class PaymentIntentIntegrationTests {
 
     @Test
     void shouldLetSmartTabActForAMerchantOnlyWhenItNamesOne() {
-        String body = "{\"amount\":450,\"currency\":\"JPY\",\"store_id\":\"" + merchant.storeId() + "\"}";
+        String body = "{\"amount\":450,\"currency\":\"JPY\",\"store_id\":\"" + merchant.storeId()
+                + "\",\"terminal_id\":\"" + merchant.terminalId() + "\"}";
         TestHttp http = TestHttp.localhost(port);
         Map<String, String> headers = new java.util.HashMap<>(merchant.signedBySmartTab("POST", INTENTS, body));
         headers.put("Idempotency-Key", "smarttab-1-" + merchant.id());
@@ -297,6 +298,26 @@ class PaymentIntentIntegrationTests {
         assertThat(withoutMerchant.statusCode()).isEqualTo(400);
         JsonNode byStore = json.readTree(merchant.get(INTENTS + "?store_id=" + merchant.storeId()).body());
         assertThat(byStore.get("data")).extracting(i -> i.get("id").asString()).containsExactly(id);
+        JsonNode byTerminal = json.readTree(merchant.get(INTENTS + "?terminal_id=" + merchant.terminalId()).body());
+        assertThat(byTerminal.get("data")).extracting(i -> i.get("id").asString()).containsExactly(id);
+        assertThat(json.readTree(merchant.get(INTENTS + "?terminal_id=tm_elsewhere").body()).get("data")).isEmpty();
+    }
+
+    @Test
+    void shouldAwaitConfirmationWhenTheProviderIsChosenAtCreation() {
+        JsonNode created = merchant.createIntent("""
+                {"amount":1200,"currency":"JPY","provider":"sandbox","payment_method":"pm_card_visa"}""");
+
+        assertThat(created.get("status").asString()).isEqualTo("requires_confirmation");
+        String id = created.get("id").asString();
+        HttpResponse<String> confirmed = merchant.post(INTENTS + "/" + id + "/confirm", "{}");
+
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(confirmed.body()).get("status").asString()).isEqualTo("succeeded");
+        assertThat(merchant.read(id).get("amount_received").asLong()).isEqualTo(1200);
+        HttpResponse<String> unknownMethod = merchant.post(INTENTS, """
+                {"amount":1200,"currency":"JPY","provider":"sandbox","payment_method":"pm_card_gold"}""");
+        assertThat(unknownMethod.statusCode()).isEqualTo(400);
     }
 
     @Test
