@@ -6,8 +6,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonRootName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
+import tools.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
-/** The bodies of the payment and refund answers. Amounts are decimals in the currency's scale. */
+/**
+ * The bodies of the payment and refund answers. Amounts are decimals in the currency's scale. In XML a list is a
+ * wrapper named like the JSON field holding one element per item ({@code <payments><payment>...}).
+ */
 public final class PaymentResponses {
 
     private PaymentResponses() {
@@ -37,12 +42,16 @@ public final class PaymentResponses {
 
     @JsonRootName("Payments")
     @Schema(name = "Payments")
-    public record PaymentsResponse(List<PaymentResponse> payments) {
+    public record PaymentsResponse(
+            @JacksonXmlElementWrapper(localName = "payments") @JacksonXmlProperty(localName = "payment")
+            List<PaymentResponse> payments) {
     }
 
     @JsonRootName("PaymentIds")
     @Schema(name = "PaymentIds", description = "The ids of the payments that match (newest first)")
-    public record PaymentIdsResponse(String orderId, List<String> paymentIds) {
+    public record PaymentIdsResponse(String orderId,
+            @JacksonXmlElementWrapper(localName = "paymentIds") @JacksonXmlProperty(localName = "paymentId")
+            List<String> paymentIds) {
     }
 
     @JsonRootName("Refund")
@@ -55,6 +64,8 @@ public final class PaymentResponses {
 
     @JsonRootName("RefundIds")
     @Schema(name = "RefundIds")
-    public record RefundIdsResponse(String paymentId, List<String> refundIds) {
+    public record RefundIdsResponse(String paymentId,
+            @JacksonXmlElementWrapper(localName = "refundIds") @JacksonXmlProperty(localName = "refundId")
+            List<String> refundIds) {
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonRootName;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
+import tools.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
 /** The bodies of the PoS management answers. */
 final class PosResponses {
@@ -23,12 +25,15 @@ final class PosResponses {
 
     @JsonRootName("StoreIds")
     @Schema(name = "StoreIds")
-    record StoreIdsResponse(String bioCode, List<String> storeIds) {
+    record StoreIdsResponse(String bioCode,
+            @JacksonXmlElementWrapper(localName = "storeIds") @JacksonXmlProperty(localName = "storeId")
+            List<String> storeIds) {
     }
 
     @JsonRootName("Store")
     @Schema(name = "PosStore")
     record StoreResponse(String storeId, String name, String status, String timezone,
+            @JacksonXmlElementWrapper(localName = "terminals") @JacksonXmlProperty(localName = "terminal")
             List<StoreTerminal> terminals) {
     }
 

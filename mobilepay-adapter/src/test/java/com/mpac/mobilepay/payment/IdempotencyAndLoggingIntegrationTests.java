@@ -42,15 +42,37 @@ class IdempotencyAndLoggingIntegrationTests extends MobilePayIntegrationTest {
     }
 
     @Test
-    void shouldNeverLogTheAccessToken(CapturedOutput output) {
+    void shouldLogEveryRequestOnOneLineWithTheCredentialsRedacted(CapturedOutput output) {
         PosMerchant pm = api().onboardWithPos();
         Merchant m = pm.merchant();
-        api().start(m, "o-log", "10");
+        String paymentId = api().start(m, "o-log", "10").get("paymentId").asString();
+        api().get(m, "/api/pos/payment/status", Map.of("paymentId", paymentId));
         api().get(m, "/api/pos/payment/status", Map.of("paymentId", "pay_missing"));
         api().get(m, "/api/pos/payment/start", Map.of("orderId", "o", "amount", "x", "terminalId", "t",
                 "currencyCode", "DKK"));
         api().get(m.withToken(m.accessToken() + "x"), "/api/pos/manage/stores", Map.of());
+        api().raw("GET", "/api/pos/manage/token/reset?bioCode=" + m.bioCode() + "&previousAccessToken="
+                + m.accessToken() + "x", null, Map.of("traceparent",
+                        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
-        assertThat(output.getAll()).doesNotContain(m.accessToken());
+        assertThat(output.getAll()).doesNotContain(m.accessToken()).doesNotContain(m.bioCode());
+        assertThat(lines(output, "path=/api/pos/payment/status ")).hasSize(2)
+                .anySatisfy(line -> assertThat(line).contains("method=GET").contains("status=200")
+                        .containsPattern("durationMs=\\d+")
+                        .contains("query=paymentId=" + paymentId + "&accessToken=***&bioCode=***"))
+                .anySatisfy(line -> assertThat(line).contains("status=404")
+                        .contains("query=paymentId=pay_missing&accessToken=***&bioCode=***"));
+        assertThat(lines(output, "path=/api/pos/payment/start ")).anySatisfy(line -> assertThat(line)
+                .contains("status=400").contains("amount=x").contains("accessToken=***"));
+        assertThat(lines(output, "path=/api/pos/manage/stores ")).singleElement().satisfies(line -> assertThat(line)
+                .contains("status=401").contains("query=accessToken=***&bioCode=***"));
+        assertThat(lines(output, "path=/api/pos/manage/token/reset ")).singleElement().satisfies(line -> assertThat(
+                line).contains("status=401").contains("traceId=4bf92f3577b34da6a3ce929d0e0e4736")
+                .contains("query=bioCode=***&previousAccessToken=***"));
+    }
+
+    private static java.util.List<String> lines(CapturedOutput output, String path) {
+        return output.getAll().lines().filter(line -> line.contains("request method=") && line.contains(path))
+                .toList();
     }
 }

@@ -288,6 +288,171 @@ class PaymentFlowIntegrationTests extends MobilePayIntegrationTest {
         assertThat(error.body()).contains("<code>PaymentNotFound</code>");
     }
 
+    @Test
+    void shouldNotReadyAnotherMerchantsPreparedPayment() {
+        PosMerchant pm = api().onboardWithPos();
+        Merchant m = pm.merchant();
+        String paymentId = prepare(m, "o-own");
+        Merchant other = api().onboardWithPos().merchant();
+
+        HttpResponse<String> ready = api().get(other, "/api/pos/payment/ready", Map.of("orderId", "o-own",
+                "amount", "10", "terminalId", m.terminalId(), "currencyCode", "DKK", "paymentId", paymentId));
+        HttpResponse<String> readyWithOwnTerminal = api().get(other, "/api/pos/payment/ready", Map.of("orderId",
+                "o-own", "amount", "10", "terminalId", other.terminalId(), "currencyCode", "DKK", "paymentId",
+                paymentId));
+
+        for (HttpResponse<String> response : java.util.List.of(ready, readyWithOwnTerminal)) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(api().json(response).get("code").asString()).isEqualTo("PaymentNotFound");
+        }
+        assertUnreadied(m, paymentId);
+    }
+
+    @Test
+    void shouldNotStartOrPrepareAtAnotherMerchantsTerminal() {
+        PosMerchant owner = api().onboardWithPos();
+        Merchant other = api().onboardWithPos().merchant();
+        String foreignTerminal = owner.merchant().terminalId();
+
+        HttpResponse<String> start = api().get(other, "/api/pos/payment/start", Map.of("orderId", "o",
+                "amount", "1", "terminalId", foreignTerminal, "currencyCode", "DKK"));
+        HttpResponse<String> startByPost = api().post(other, "/api/pos/payment/start", Map.of("orderId", "o",
+                "amount", 1, "terminalId", foreignTerminal, "currencyCode", "DKK"));
+        HttpResponse<String> prepare = api().get(other, "/api/pos/payment/prepare",
+                Map.of("orderId", "o", "terminalId", foreignTerminal));
+        HttpResponse<String> prepareByPost = api().post(other, "/api/pos/payment/prepare",
+                Map.of("orderId", "o", "terminalId", foreignTerminal));
+
+        for (HttpResponse<String> response : java.util.List.of(start, startByPost, prepare, prepareByPost)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+            assertThat(api().json(response).get("code").asString()).isEqualTo("TerminalNotFound");
+        }
+        assertThat(countPayments(owner.merchant())).isZero();
+        assertThat(countPayments(other)).isZero();
+    }
+
+    @Test
+    void shouldNotRetrieveByTerminalForAnotherMerchant() {
+        PosMerchant owner = api().onboardWithPos();
+        Merchant m = owner.merchant();
+        String paymentId = api().reservedPayment(owner, "o-lost", "10");
+        api().ok(api().get(m, "/api/pos/payment/capture", Map.of("paymentId", paymentId)));
+        Merchant other = api().onboardWithPos().merchant();
+
+        HttpResponse<String> foreign = api().get(other, "/api/pos/payment/id/retrieve/byterminal",
+                Map.of("orderId", "o-lost", "terminalId", m.terminalId()));
+        HttpResponse<String> foreignWithState = api().get(other, "/api/pos/payment/id/retrieve/byterminal",
+                Map.of("orderId", "o-lost", "terminalId", m.terminalId(), "paymentState", "Captured"));
+        HttpResponse<String> ownTerminal = api().get(other, "/api/pos/payment/id/retrieve/byterminal",
+                Map.of("orderId", "o-lost", "terminalId", other.terminalId()));
+
+        for (HttpResponse<String> response : java.util.List.of(foreign, foreignWithState)) {
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(api().json(response).get("code").asString()).isEqualTo("TerminalNotFound");
+            assertThat(response.body()).doesNotContain(paymentId);
+        }
+        assertThat(ownTerminal.statusCode()).isEqualTo(404);
+        assertThat(api().json(ownTerminal).get("code").asString()).isEqualTo("PaymentNotFound");
+        JsonNode owned = api().ok(api().get(m, "/api/pos/payment/id/retrieve/byterminal",
+                Map.of("orderId", "o-lost", "terminalId", m.terminalId())));
+        assertThat(owned.get("paymentIds").toString()).isEqualTo("[\"" + paymentId + "\"]");
+    }
+
+    @Test
+    void shouldRefuseCaptureWithANegativeOrOverPreciseAmountAndKeepTheReservation() {
+        PosMerchant pm = api().onboardWithPos();
+        Merchant m = pm.merchant();
+        String paymentId = api().reservedPayment(pm, "o-cap", "20");
+
+        for (String bad : new String[] { "-1", "-0.01", "0", "10.001", "1e-3", "abc" }) {
+            HttpResponse<String> capture = api().get(m, "/api/pos/payment/capture",
+                    Map.of("paymentId", paymentId, "amount", bad));
+
+            assertThat(capture.statusCode()).as(bad).isEqualTo(400);
+            assertThat(api().json(capture).get("code").asString()).as(bad).isEqualTo("InvalidParameter");
+        }
+        JsonNode details = api().ok(api().get(m, "/api/pos/payment/details", Map.of("paymentId", paymentId)));
+        assertThat(details.get("status").asString()).isEqualTo("Reserved");
+        assertThat(details.get("capturedAmount").isNull()).isTrue();
+        assertThat(details.get("capturedAt").isNull()).isTrue();
+        assertThat(api().ok(api().get(m, "/api/pos/payment/capture", Map.of("paymentId", paymentId, "amount",
+                "19.99"))).get("capturedAmount").toString()).isEqualTo("19.99");
+    }
+
+    @Test
+    void shouldRefuseReadyWithABadAmountOrAnotherOrderOrTerminalAndKeepItPrepared() {
+        PosMerchant pm = api().onboardWithPos();
+        Merchant m = pm.merchant();
+        String paymentId = prepare(m, "o-prep");
+
+        for (String bad : new String[] { "-1", "0", "10.001", "abc" }) {
+            HttpResponse<String> ready = api().get(m, "/api/pos/payment/ready", Map.of("orderId", "o-prep",
+                    "amount", bad, "terminalId", m.terminalId(), "currencyCode", "DKK", "paymentId", paymentId));
+            assertThat(ready.statusCode()).as(bad).isEqualTo(400);
+            assertThat(api().json(ready).get("code").asString()).isEqualTo("InvalidParameter");
+        }
+        HttpResponse<String> overPreciseByPost = api().post(m, "/api/pos/payment/ready", Map.of("orderId", "o-prep",
+                "amount", new java.math.BigDecimal("1.005"), "terminalId", m.terminalId(), "currencyCode", "DKK",
+                "paymentId", paymentId));
+        HttpResponse<String> otherOrder = api().get(m, "/api/pos/payment/ready", Map.of("orderId", "o-else",
+                "amount", "10", "terminalId", m.terminalId(), "currencyCode", "DKK", "paymentId", paymentId));
+        HttpResponse<String> otherTerminal = api().get(m, "/api/pos/payment/ready", Map.of("orderId", "o-prep",
+                "amount", "10", "terminalId", m.otherTerminalId(), "currencyCode", "DKK", "paymentId", paymentId));
+
+        assertThat(overPreciseByPost.statusCode()).isEqualTo(400);
+        assertThat(api().json(overPreciseByPost).get("message").asString()).contains("decimals");
+        assertThat(otherOrder.statusCode()).isEqualTo(400);
+        assertThat(api().json(otherOrder).get("code").asString()).isEqualTo("InvalidParameter");
+        assertThat(api().json(otherOrder).get("message").asString()).contains("orderId");
+        assertThat(otherTerminal.statusCode()).isEqualTo(400);
+        assertThat(api().json(otherTerminal).get("code").asString()).isEqualTo("InvalidParameter");
+        assertThat(api().json(otherTerminal).get("message").asString()).contains("terminalId");
+        assertUnreadied(m, paymentId);
+    }
+
+    @Test
+    void shouldKeepAZeroDecimalCurrencyWithoutDecimals() {
+        PosMerchant pm = api().onboardWithPos();
+        Merchant m = pm.merchant();
+
+        HttpResponse<String> withFraction = api().get(m, "/api/pos/payment/start", Map.of("orderId", "o-jpy",
+                "amount", "1000.5", "terminalId", m.terminalId(), "currencyCode", "JPY"));
+        assertThat(withFraction.statusCode()).isEqualTo(400);
+        assertThat(api().json(withFraction).get("message").asString()).contains("0 decimals for JPY");
+        assertThat(countPayments(m)).isZero();
+
+        JsonNode started = api().ok(api().get(m, "/api/pos/payment/start", Map.of("orderId", "o-jpy",
+                "amount", "1500.00", "terminalId", m.terminalId(), "currencyCode", "JPY")));
+        String paymentId = started.get("paymentId").asString();
+        assertThat(started.get("amount").toString()).isEqualTo("1500");
+        assertThat(started.get("currencyCode").asString()).isEqualTo("JPY");
+        api().shopperApproves(pm.posId());
+        assertThat(api().get(m, "/api/pos/payment/capture", Map.of("paymentId", paymentId, "amount", "1200.5"))
+                .statusCode()).isEqualTo(400);
+        JsonNode captured = api().ok(api().get(m, "/api/pos/payment/capture",
+                Map.of("paymentId", paymentId, "amount", "1200")));
+        assertThat(captured.get("capturedAmount").toString()).isEqualTo("1200");
+        JsonNode refund = api().ok(api().get(m, "/api/pos/refund/create", Map.of("paymentId", paymentId,
+                "amount", "500", "currencyCode", "JPY", "refundOrderId", "r-jpy")));
+        assertThat(refund.get("amount").toString()).isEqualTo("500");
+        HttpResponse<String> xml = api().getXml(m, "/api/pos/payment/status", Map.of("paymentId", paymentId));
+        assertThat(xml.body()).contains("<amount>1500</amount>").contains("<currencyCode>JPY</currencyCode>");
+    }
+
+    private String prepare(Merchant m, String orderId) {
+        return api().ok(api().get(m, "/api/pos/payment/prepare",
+                Map.of("orderId", orderId, "terminalId", m.terminalId()))).get("paymentId").asString();
+    }
+
+    /** Still Prepared, without an amount or currency, and still the only payment of the merchant. */
+    private void assertUnreadied(Merchant m, String paymentId) {
+        JsonNode details = api().ok(api().get(m, "/api/pos/payment/details", Map.of("paymentId", paymentId)));
+        assertThat(details.get("status").asString()).isEqualTo("Prepared");
+        assertThat(details.get("amount").isNull()).isTrue();
+        assertThat(details.get("currencyCode").isNull()).isTrue();
+        assertThat(countPayments(m)).isEqualTo(1);
+    }
+
     private int countPayments(Merchant m) {
         return jdbc.sql("SELECT count(*) FROM payment WHERE merchant_id = :m").param("m", m.id())
                 .query(Integer.class).single();

@@ -77,6 +77,7 @@ class RefundIntegrationTests extends MobilePayIntegrationTest {
                 "currencyCode", "DKK", "paymentId", reserved, "refundOrderId", "r"));
         HttpResponse<String> negative = api().get(m, "/api/pos/refund/create", Map.of("amount", "-1",
                 "currencyCode", "DKK", "paymentId", reserved, "refundOrderId", "r"));
+        // The state is checked first: a Reserved payment is refused whatever the currency.
         HttpResponse<String> currency = api().get(m, "/api/pos/refund/create", Map.of("amount", "1",
                 "currencyCode", "EUR", "paymentId", reserved, "refundOrderId", "r"));
 
@@ -86,6 +87,33 @@ class RefundIntegrationTests extends MobilePayIntegrationTest {
         assertThat(currency.statusCode()).isEqualTo(409);
         assertThat(api().json(currency).get("code").asString()).isEqualTo("InvalidPaymentState");
         assertThat(refundCount(reserved)).isZero();
+    }
+
+    @Test
+    void shouldRefuseARefundInAnotherCurrencyThanTheCapturedPayments() {
+        PosMerchant pm = api().onboardWithPos();
+        Merchant m = pm.merchant();
+        String paymentId = capturedPayment(pm, "10", "8");
+
+        HttpResponse<String> byGet = api().get(m, "/api/pos/refund/create", Map.of("amount", "1",
+                "currencyCode", "EUR", "paymentId", paymentId, "refundOrderId", "r-eur"));
+        HttpResponse<String> byPost = api().post(m, "/api/pos/refund/create", Map.of("amount", 1,
+                "currencyCode", "SEK", "paymentId", paymentId, "refundOrderId", "r-sek"));
+
+        for (HttpResponse<String> response : java.util.List.of(byGet, byPost)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(api().json(response).get("code").asString()).isEqualTo("InvalidParameter");
+            assertThat(api().json(response).get("message").asString())
+                    .isEqualTo("currencyCode must be the payment's currency, DKK.");
+        }
+        assertThat(refundCount(paymentId)).isZero();
+        JsonNode details = api().ok(api().get(m, "/api/pos/payment/details", Map.of("paymentId", paymentId)));
+        assertThat(details.get("status").asString()).isEqualTo("Captured");
+        assertThat(details.get("refundedAmount").toString()).isEqualTo("0.00");
+        // In its own currency the same refund goes through.
+        api().ok(api().get(m, "/api/pos/refund/create", Map.of("amount", "1", "currencyCode", "DKK",
+                "paymentId", paymentId, "refundOrderId", "r-dkk")));
+        assertThat(refundCount(paymentId)).isEqualTo(1);
     }
 
     @Test
