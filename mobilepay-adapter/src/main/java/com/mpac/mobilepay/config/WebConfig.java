@@ -4,20 +4,11 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
-
-    /** First of all filters, so refusals by the security and idempotency filters are logged too. */
-    @Bean
-    FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
-        var registration = new FilterRegistrationBean<>(new RequestLogFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
 
     /** Outside Spring Security's filter, so it also sees the idempotency filter's answers. */
     @Bean

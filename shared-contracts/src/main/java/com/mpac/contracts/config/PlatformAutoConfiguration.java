@@ -14,6 +14,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -29,6 +30,7 @@ import com.mpac.contracts.hmac.NonceStore;
 import com.mpac.contracts.hmac.PlatformKeys;
 import com.mpac.contracts.idempotency.IdempotencyFilter;
 import com.mpac.contracts.idempotency.IdempotencyStore;
+import com.mpac.contracts.web.RequestLogFilter;
 
 /**
  * The shared mechanisms every service gets by depending on shared-contracts: S2S HMAC verification with a nonce
@@ -36,7 +38,7 @@ import com.mpac.contracts.idempotency.IdempotencyStore;
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
 @EnableScheduling
-@EnableConfigurationProperties({ S2sProperties.class, IdempotencyProperties.class })
+@EnableConfigurationProperties({ S2sProperties.class, IdempotencyProperties.class, RequestLogProperties.class })
 public class PlatformAutoConfiguration {
 
     /** Shared tables version separately from the service's own, in their own history table. */
@@ -87,6 +89,14 @@ public class PlatformAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, idempotency.requiredPaths(),
                 Math.toIntExact(s2s.maxBodySize().toBytes())));
         registration.setOrder(0);
+        return registration;
+    }
+
+    /** First of all filters, so refusals by the security and idempotency filters are logged too. */
+    @Bean
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter(RequestLogProperties properties) {
+        var registration = new FilterRegistrationBean<>(new RequestLogFilter(properties.redactedParameters()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

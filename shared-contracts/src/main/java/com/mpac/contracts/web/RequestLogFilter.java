@@ -1,4 +1,4 @@
-package com.mpac.mobilepay.config;
+package com.mpac.contracts.web;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -18,16 +18,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The platform's one structured line per request: method, path, status, duration, trace id and the query string.
- * The document puts {@code accessToken} (and, on token/reset, {@code previousAccessToken}) in the query string, and
- * the bioCode is the other half of the credential, so their values are written as {@code ***}. Bodies are never
- * logged.
+ * The platform's one structured line per request (PLATFORM.md, Operations): method, path, status, duration, trace id
+ * and the query string, with the values of credential parameters written as {@code ***} (some seeds put tokens in
+ * query strings: MobilePay's {@code accessToken}). Bodies are never logged. Registered first of all filters, so
+ * refusals by the security and idempotency filters are logged too.
  */
-final class RequestLogFilter extends OncePerRequestFilter {
+public final class RequestLogFilter extends OncePerRequestFilter {
 
     static final String REDACTED = "***";
-    private static final Set<String> SECRET_PARAMETERS = Set.of("accesstoken", "previousaccesstoken", "biocode");
-    private static final Logger log = LoggerFactory.getLogger("com.mpac.mobilepay.request");
+    private static final Logger log = LoggerFactory.getLogger("com.mpac.request");
+
+    private final Set<String> secretParameters;
+
+    /** @param secretParameters query parameters whose values are never logged, matched ignoring case */
+    public RequestLogFilter(Set<String> secretParameters) {
+        this.secretParameters = secretParameters.stream().map(name -> name.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -46,14 +53,14 @@ final class RequestLogFilter extends OncePerRequestFilter {
     }
 
     /** The query string with the values of the credential parameters replaced; "-" when there is none. */
-    static String redact(String query) {
+    String redact(String query) {
         if (query == null || query.isEmpty()) {
             return "-";
         }
-        return Stream.of(query.split("&", -1)).map(RequestLogFilter::redactPair).collect(Collectors.joining("&"));
+        return Stream.of(query.split("&", -1)).map(this::redactPair).collect(Collectors.joining("&"));
     }
 
-    private static String redactPair(String pair) {
+    private String redactPair(String pair) {
         int equals = pair.indexOf('=');
         String name = equals < 0 ? pair : pair.substring(0, equals);
         String decoded;
@@ -63,7 +70,7 @@ final class RequestLogFilter extends OncePerRequestFilter {
         catch (IllegalArgumentException ex) {
             decoded = name;
         }
-        if (SECRET_PARAMETERS.contains(decoded.trim().toLowerCase(Locale.ROOT))) {
+        if (secretParameters.contains(decoded.trim().toLowerCase(Locale.ROOT))) {
             return name + "=" + REDACTED;
         }
         return pair;
