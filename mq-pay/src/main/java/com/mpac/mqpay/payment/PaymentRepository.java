@@ -187,12 +187,18 @@ class PaymentRepository {
                 .param("id", parentId).query(BigDecimal.class).single();
     }
 
-    void insertResult(NewResult r) {
-        jdbc.sql("""
+    /**
+     * Records a result; {@code false} when it is a provider notification recorded before (same attempt, provider
+     * reference and response code), which the unique index {@code payment_result_notification_idx} refuses.
+     */
+    boolean insertResult(NewResult r) {
+        return jdbc.sql("""
                 INSERT INTO payment_result (id, merchant_id, transaction_id, attempt_id, provider, kind, outcome,
                     response_code, message, amount, provider_reference, provider_transaction_id, paid_at, payload)
                 VALUES (:id, :merchantId, :transactionId, :attemptId, :provider, :kind, :outcome, :responseCode,
                     :message, :amount, :providerReference, :providerTransactionId, :paidAt, CAST(:payload AS jsonb))
+                ON CONFLICT (attempt_id, provider_reference, response_code)
+                    WHERE kind = 'PROVIDER_IPN' AND deleted_at IS NULL DO NOTHING
                 """)
                 .param("id", UUID.randomUUID()).param("merchantId", r.merchantId())
                 .param("transactionId", r.transactionId()).param("attemptId", r.attemptId())
@@ -202,7 +208,7 @@ class PaymentRepository {
                 .param("providerTransactionId", r.providerTransactionId())
                 .param("paidAt", r.paidAt() == null ? null : Timestamp.from(r.paidAt()))
                 .param("payload", r.payload())
-                .update();
+                .update() == 1;
     }
 
     /**

@@ -296,8 +296,10 @@ public class PaymentService {
         APPLIED,
         /** The provider reported a failure: the attempt is 500_FAIL. */
         FAILURE_RECORDED,
-        /** This notification was applied before; nothing changed. */
+        /** This payment was applied before; nothing changed. */
         DUPLICATE,
+        /** This failure, late or mismatched payment was recorded before (a resend); nothing changed. */
+        ALREADY_RECORDED,
         /** Money for an attempt that no longer awaits it (expired, cancelled, failed): recorded, blocking. */
         LATE,
         /** Money of another amount than the attempt's: recorded, transaction blocked. */
@@ -317,25 +319,33 @@ public class PaymentService {
                 && notification.providerReference().equals(attempt.providerReference())) {
             return ProviderPaymentOutcome.DUPLICATE;
         }
+        // A failure, late or mismatched payment is recorded first: a resend of one recorded before (same attempt,
+        // trace and code; a unique index) changes nothing at all.
         if (!notification.paid()) {
+            if (!record(transaction, attempt, notification, "FAILED")) {
+                return ProviderPaymentOutcome.ALREADY_RECORDED;
+            }
             if (attempt.status() == AttemptStatus.SENT) {
                 payments.updateAttemptStatus(attempt.id(), attempt.status().to(AttemptStatus.FAIL));
             }
-            record(transaction, attempt, notification, "FAILED");
             return ProviderPaymentOutcome.FAILURE_RECORDED;
         }
         boolean awaited = attempt.status() == AttemptStatus.SENT && !attempt.isPastExpiry(now);
         if (!awaited) {
+            if (!record(transaction, attempt, notification, "LATE")) {
+                return ProviderPaymentOutcome.ALREADY_RECORDED;
+            }
             if (attempt.status() == AttemptStatus.SENT) {
                 payments.updateAttemptStatus(attempt.id(), attempt.status().to(AttemptStatus.EXPIRED));
             }
             block(transaction);
-            record(transaction, attempt, notification, "LATE");
             return ProviderPaymentOutcome.LATE;
         }
         if (notification.amount().compareTo(attempt.amount()) != 0) {
+            if (!record(transaction, attempt, notification, "AMOUNT_MISMATCH")) {
+                return ProviderPaymentOutcome.ALREADY_RECORDED;
+            }
             block(transaction);
-            record(transaction, attempt, notification, "AMOUNT_MISMATCH");
             return ProviderPaymentOutcome.AMOUNT_MISMATCH;
         }
         attempt.status().to(AttemptStatus.SUCCESS);
@@ -352,9 +362,10 @@ public class PaymentService {
                 TransactionStatus.BLOCKED);
     }
 
-    private void record(TransactionRow transaction, AttemptRow attempt, ProviderPayment notification,
+    /** {@code false} when this notification was recorded before. */
+    private boolean record(TransactionRow transaction, AttemptRow attempt, ProviderPayment notification,
             String outcome) {
-        payments.insertResult(new NewResult(transaction.merchantId(), transaction.id(), attempt.id(),
+        return payments.insertResult(new NewResult(transaction.merchantId(), transaction.id(), attempt.id(),
                 attempt.provider().name(), "PROVIDER_IPN", outcome, notification.responseCode(),
                 notification.message(), notification.amount(), notification.providerReference(), attempt.code(),
                 notification.paidAt(), notification.payload()));
