@@ -25,10 +25,11 @@ import com.mpac.mqpay.payment.PaymentRows.TransactionRow;
 class PaymentRepository {
 
     private static final String TRANSACTION_COLUMNS = """
-            id, merchant_id, number, source_type, source_id, source_uid, status, total, paid, refunded""";
+            id, merchant_id, number, source_type, source_id, source_uid, status, total, paid, refunded,
+            deleted_at IS NOT NULL AS deleted""";
     private static final String ATTEMPT_COLUMNS = """
             id, merchant_id, transaction_id, code, type, parent_id, provider, method, status, amount, tendered, paid,
-            change, expires_at, qr_code, provider_reference""";
+            change, expires_at, qr_code, provider_reference, deleted_at IS NOT NULL AS deleted""";
 
     private final JdbcClient jdbc;
 
@@ -70,6 +71,16 @@ class PaymentRepository {
                 """)
                 .param("id", id).param("merchantId", merchantId)
                 .query(PaymentRepository::transaction).optional();
+    }
+
+    /** For a provider's notification: the attempt's transaction even if the merchant soft-deleted it. */
+    TransactionRow lockTransactionIncludingDeleted(String merchantId, UUID id) {
+        return jdbc.sql("SELECT " + TRANSACTION_COLUMNS + """
+                 FROM payment_transaction WHERE id = :id AND merchant_id = :merchantId
+                FOR UPDATE
+                """)
+                .param("id", id).param("merchantId", merchantId)
+                .query(PaymentRepository::transaction).single();
     }
 
     /** What open, unexpired payment attempts of the transaction are waiting to collect. */
@@ -135,9 +146,20 @@ class PaymentRepository {
                 .query(PaymentRepository::attempt).optional();
     }
 
-    /** By the code VNPAY carries as txnId; any merchant's (the IPN names no merchant). */
+    /** Also a soft-deleted one: a provider's notification about it must still be recorded. */
+    Optional<AttemptRow> findAttemptIncludingDeleted(String merchantId, UUID id) {
+        return jdbc.sql("SELECT " + ATTEMPT_COLUMNS
+                + " FROM payment_attempt WHERE id = :id AND merchant_id = :merchantId")
+                .param("id", id).param("merchantId", merchantId)
+                .query(PaymentRepository::attempt).optional();
+    }
+
+    /**
+     * By the code VNPAY carries as txnId; any merchant's (the IPN names no merchant). Soft-deleted attempts too:
+     * money paid for a QR the merchant deleted afterwards must still be recorded.
+     */
     Optional<AttemptRow> findAttemptByCode(String code) {
-        return jdbc.sql("SELECT " + ATTEMPT_COLUMNS + " FROM payment_attempt WHERE code = :code AND deleted_at IS NULL")
+        return jdbc.sql("SELECT " + ATTEMPT_COLUMNS + " FROM payment_attempt WHERE code = :code")
                 .param("code", code)
                 .query(PaymentRepository::attempt).optional();
     }
@@ -194,9 +216,11 @@ class PaymentRepository {
     boolean insertResult(NewResult r) {
         return jdbc.sql("""
                 INSERT INTO payment_result (id, merchant_id, transaction_id, attempt_id, provider, kind, outcome,
-                    response_code, message, amount, provider_reference, provider_transaction_id, paid_at, payload)
+                    response_code, message, amount, provider_reference, provider_transaction_id, paid_at, payload,
+                    review_reason)
                 VALUES (:id, :merchantId, :transactionId, :attemptId, :provider, :kind, :outcome, :responseCode,
-                    :message, :amount, :providerReference, :providerTransactionId, :paidAt, CAST(:payload AS jsonb))
+                    :message, :amount, :providerReference, :providerTransactionId, :paidAt, CAST(:payload AS jsonb),
+                    :reviewReason)
                 ON CONFLICT (attempt_id, provider_reference, response_code)
                     WHERE kind = 'PROVIDER_IPN' AND deleted_at IS NULL DO NOTHING
                 """)
@@ -208,6 +232,7 @@ class PaymentRepository {
                 .param("providerTransactionId", r.providerTransactionId())
                 .param("paidAt", r.paidAt() == null ? null : Timestamp.from(r.paidAt()))
                 .param("payload", r.payload())
+                .param("reviewReason", r.reviewReason() == null ? null : r.reviewReason().name())
                 .update() == 1;
     }
 
@@ -231,7 +256,7 @@ class PaymentRepository {
         return new TransactionRow(rs.getObject("id", UUID.class), rs.getString("merchant_id"), rs.getString("number"),
                 rs.getString("source_type"), rs.getString("source_id"), rs.getString("source_uid"),
                 TransactionStatus.of(rs.getString("status")), rs.getBigDecimal("total"), rs.getBigDecimal("paid"),
-                rs.getBigDecimal("refunded"));
+                rs.getBigDecimal("refunded"), rs.getBoolean("deleted"));
     }
 
     private static AttemptRow attempt(ResultSet rs, int row) throws SQLException {
@@ -242,6 +267,6 @@ class PaymentRepository {
                 PaymentMethod.of(rs.getString("method")), AttemptStatus.of(rs.getString("status")),
                 rs.getBigDecimal("amount"), rs.getBigDecimal("tendered"), rs.getBigDecimal("paid"),
                 rs.getBigDecimal("change"), expiresAt == null ? null : expiresAt.toInstant(), rs.getString("qr_code"),
-                rs.getString("provider_reference"));
+                rs.getString("provider_reference"), rs.getBoolean("deleted"));
     }
 }

@@ -64,12 +64,60 @@ class ExpiryIntegrationTests extends MqPayIntegrationTest {
         JsonNode result = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
                 "{\"where\":{\"attemptId\":\"" + attemptId + "\"}}"))).get(0);
         assertThat(result.at("/outcome").stringValue()).isEqualTo("LATE");
+        assertThat(result.at("/reviewReason").stringValue()).isEqualTo("LATE_PAYMENT");
         assertThat(result.at("/amount").stringValue()).isEqualTo("100000.0000");
         assertThat(result.at("/providerReference").stringValue()).isEqualTo(delivery.at("/ipn/qrTrace").stringValue());
         HttpResponse<String> blocked = api().post(merchant, "/payments/checkout",
                 MqPayApi.checkoutBody(order, "SYSTEM", "200_CASH", 100000, null));
         assertThat(blocked.statusCode()).isEqualTo(409);
         assertThat(api().json(blocked).at("/error/code").stringValue()).isEqualTo("INVALID_TRANSACTION_STATUS");
+    }
+
+    @Test
+    void shouldRecordAndFlagMoneyPaidForAQrAttemptTheMerchantDeleted() {
+        Merchant merchant = api().onboard();
+        JsonNode qr = api().checkoutQr(merchant, MqPayApi.newSource(), 100000);
+        String attemptId = qr.at("/attempt/id").stringValue();
+        String transactionId = qr.at("/transaction/id").stringValue();
+        api().ok(api().post(merchant, "/payments/cancel", "{\"attemptId\":\"" + attemptId + "\"}"));
+        assertThat(api().delete(merchant, "/payment-attempts/" + attemptId).statusCode()).isEqualTo(204);
+
+        JsonNode delivery = api().payQr(qr.at("/payment/qrCode").stringValue());
+
+        assertThat(delivery.at("/ipnStatus").intValue()).isEqualTo(200);
+        assertThat(delivery.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        JsonNode result = onlyResult(merchant, transactionId);
+        assertThat(result.at("/outcome").stringValue()).isEqualTo("LATE");
+        assertThat(result.at("/reviewReason").stringValue()).isEqualTo("PAID_AFTER_DELETE");
+        assertThat(result.at("/attemptId").stringValue()).isEqualTo(attemptId);
+        assertThat(result.at("/amount").stringValue()).isEqualTo("100000.0000");
+        JsonNode transaction = api().ok(api().get(merchant, "/transactions/" + transactionId));
+        assertThat(transaction.at("/status").stringValue()).isEqualTo("403_BLOCKED");
+        assertThat(transaction.at("/paid").stringValue()).isEqualTo("0.0000");
+        assertThat(api().get(merchant, "/payment-attempts/" + attemptId).statusCode()).isEqualTo(404);
+        assertThat(api().ok(api().get(merchant, "/payment-results/count"
+                + MqPayApi.query("where", "{\"reviewReason\":{\"neq\":null}}"))).at("/count").longValue())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRecordAndFlagMoneyPaidForATransactionTheMerchantDeleted() {
+        Merchant merchant = api().onboard();
+        JsonNode qr = api().checkoutQr(merchant, MqPayApi.newSource(), 100000);
+        String transactionId = qr.at("/transaction/id").stringValue();
+        api().ok(api().post(merchant, "/payments/cancel", "{\"transactionId\":\"" + transactionId + "\"}"));
+        assertThat(api().delete(merchant, "/transactions/" + transactionId).statusCode()).isEqualTo(204);
+
+        JsonNode delivery = api().payQr(qr.at("/payment/qrCode").stringValue());
+
+        assertThat(delivery.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        JsonNode result = onlyResult(merchant, transactionId);
+        assertThat(result.at("/outcome").stringValue()).isEqualTo("LATE");
+        assertThat(result.at("/reviewReason").stringValue()).isEqualTo("PAID_AFTER_DELETE");
+        assertThat(result.at("/amount").stringValue()).isEqualTo("100000.0000");
+        assertThat(api().get(merchant, "/transactions/" + transactionId).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT status || ' ' || paid FROM payment_transaction WHERE id = :id::uuid")
+                .param("id", transactionId).query(String.class).single()).isEqualTo("505_CANCELLED 0");
     }
 
     @Test
@@ -120,6 +168,13 @@ class ExpiryIntegrationTests extends MqPayIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM payment_attempt WHERE merchant_id = :id AND status = '501_EXPIRED'")
                 .param("id", merchant.id()).query(Long.class).single()).isEqualTo(30);
         assertThat(ids).hasSize(30);
+    }
+
+    private JsonNode onlyResult(Merchant merchant, String transactionId) {
+        JsonNode results = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
+                "{\"where\":{\"transactionId\":\"" + transactionId + "\"}}")));
+        assertThat(results).hasSize(1);
+        return results.get(0);
     }
 
     private JsonNode shortLivedQr(Merchant merchant, String order) {

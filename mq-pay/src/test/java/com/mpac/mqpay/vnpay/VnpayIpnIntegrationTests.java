@@ -219,6 +219,7 @@ class VnpayIpnIntegrationTests extends MqPayIntegrationTest {
         JsonNode result = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
                 "{\"where\":{\"transactionId\":\"" + checkout.at("/transaction/id").stringValue() + "\"}}"))).get(0);
         assertThat(result.at("/outcome").stringValue()).isEqualTo("AMOUNT_MISMATCH");
+        assertThat(result.at("/reviewReason").stringValue()).isEqualTo("AMOUNT_MISMATCH");
         assertThat(result.at("/amount").stringValue()).isEqualTo("1000.0000");
     }
 
