@@ -308,7 +308,7 @@ public class PaymentService {
 
     /**
      * Applies a verified provider notification; duplicates change nothing, unexpected money is recorded and flagged
-     * for review and blocks the transaction. An attempt or transaction the merchant deleted still has its money
+     * for review and blocks an open transaction (a settled, cancelled or closed one keeps its status). An attempt or transaction the merchant deleted still has its money
      * recorded (late, flagged {@code PAID_AFTER_DELETE}); a deleted transaction keeps its status.
      */
     @Transactional
@@ -363,12 +363,13 @@ public class PaymentService {
         return ProviderPaymentOutcome.APPLIED;
     }
 
+    /** Unexpected money blocks an open transaction; a deleted or finished one keeps its status. */
     private void block(TransactionRow transaction) {
-        if (transaction.deleted()) {
+        TransactionStatus status = transaction.status().afterUnexpectedPayment();
+        if (transaction.deleted() || status == transaction.status()) {
             return;
         }
-        payments.updateTransaction(transaction.id(), transaction.paid(), transaction.refunded(),
-                TransactionStatus.BLOCKED);
+        payments.updateTransaction(transaction.id(), transaction.paid(), transaction.refunded(), status);
     }
 
     /** {@code false} when this notification was recorded before. */

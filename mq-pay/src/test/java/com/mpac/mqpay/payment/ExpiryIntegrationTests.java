@@ -121,6 +121,55 @@ class ExpiryIntegrationTests extends MqPayIntegrationTest {
     }
 
     @Test
+    void shouldKeepASettledTransactionSettledWhenAnExpiredQrIsPaidLate() {
+        Merchant merchant = api().onboard();
+        String order = MqPayApi.newSource();
+        JsonNode qr = settledByCashAfterTheQrExpired(merchant, order);
+
+        JsonNode delivery = api().payQr(qr.at("/payment/qrCode").stringValue());
+
+        assertThat(delivery.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        JsonNode transaction = api().ok(api().get(merchant, "/transactions/" + qr.at("/transaction/id").stringValue()));
+        assertThat(transaction.at("/status").stringValue()).isEqualTo("304_SETTLED");
+        assertThat(transaction.at("/paid").stringValue()).isEqualTo("100000.0000");
+        JsonNode late = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
+                "{\"where\":{\"reviewReason\":{\"neq\":null}}}")));
+        assertThat(late).hasSize(1);
+        assertThat(late.get(0).at("/outcome").stringValue()).isEqualTo("LATE");
+        assertThat(late.get(0).at("/reviewReason").stringValue()).isEqualTo("LATE_PAYMENT");
+        assertThat(late.get(0).at("/attemptId").stringValue()).isEqualTo(qr.at("/attempt/id").stringValue());
+    }
+
+    @Test
+    void shouldKeepAClosedTransactionClosedWhenAnExpiredQrIsPaidLate() {
+        Merchant merchant = api().onboard();
+        JsonNode qr = settledByCashAfterTheQrExpired(merchant, MqPayApi.newSource());
+        String cash = api().ok(api().get(merchant, "/payment-attempts" + MqPayApi.query("filter",
+                "{\"where\":{\"provider\":\"SYSTEM\"}}"))).get(0).at("/id").stringValue();
+        assertThat(api().refund(merchant, cash, 100000).statusCode()).isEqualTo(200);
+
+        JsonNode delivery = api().payQr(qr.at("/payment/qrCode").stringValue());
+
+        assertThat(delivery.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        JsonNode transaction = api().ok(api().get(merchant, "/transactions/" + qr.at("/transaction/id").stringValue()));
+        assertThat(transaction.at("/status").stringValue()).isEqualTo("404_CLOSED");
+        assertThat(transaction.at("/refunded").stringValue()).isEqualTo("100000.0000");
+        assertThat(api().ok(api().get(merchant, "/payment-results/count" + MqPayApi.query("where",
+                "{\"reviewReason\":\"LATE_PAYMENT\"}"))).at("/count").longValue()).isEqualTo(1);
+    }
+
+    /** A QR for the whole order expires unpaid; the shopper then pays it all in cash. */
+    private JsonNode settledByCashAfterTheQrExpired(Merchant merchant, String order) {
+        JsonNode qr = api().checkoutQr(merchant, order, 100000);
+        jdbc.sql("UPDATE payment_attempt SET expires_at = now() - interval '1 second' WHERE id = :id::uuid")
+                .param("id", qr.at("/attempt/id").stringValue()).update();
+        JsonNode cash = api().checkoutCash(merchant, order, 100000);
+        assertThat(api().payCash(merchant, cash.at("/attempt/id").stringValue(), 100000)
+                .at("/transaction/status").stringValue()).isEqualTo("304_SETTLED");
+        return qr;
+    }
+
+    @Test
     void shouldTreatAnIpnPastExpiresAtAsLateEvenBeforeTheJobRan() {
         Merchant merchant = api().onboard();
         JsonNode qr = api().checkoutQr(merchant, MqPayApi.newSource(), 100000);
