@@ -272,11 +272,13 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
                 + "\",\"name\":\"Tea\",\"quantity\":1,\"unitPrice\":5000}")).at("/id").stringValue();
         String resultId = api().ok(api().get(a, "/payment-results")).get(0).at("/id").stringValue();
 
-        for (String[] resource : new String[][] { { "/transactions", transactionId },
-                { "/payment-attempts", attemptId }, { "/transaction-items", itemId },
-                { "/payment-results", resultId } }) {
+        // Each PATCH names a field that resource does take, so only the tenant check can refuse it.
+        for (String[] resource : new String[][] { { "/transactions", transactionId, "note" },
+                { "/payment-attempts", attemptId, "note" }, { "/transaction-items", itemId, "note" },
+                { "/payment-results", resultId, "message" } }) {
             String path = resource[0];
             String id = resource[1];
+            String patchable = resource[2];
             assertThat(api().ok(api().get(b, path))).as(path).isEmpty();
             assertThat(api().ok(api().get(b, path + MqPayApi.query("filter", "{\"where\":{\"id\":\"" + id + "\"}}"))))
                     .as(path).isEmpty();
@@ -284,13 +286,72 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
             HttpResponse<String> byId = api().get(b, path + "/" + id);
             assertThat(byId.statusCode()).as(path).isEqualTo(404);
             assertThat(api().json(byId).at("/error/code").stringValue()).as(path).endsWith("NOT_FOUND");
-            assertThat(api().patch(b, path + "/" + id, "{\"note\":\"mine now\"}").statusCode()).as(path)
-                    .isIn(400, 404);
+            HttpResponse<String> patched = api().patch(b, path + "/" + id, "{\"" + patchable + "\":\"mine now\"}");
+            assertThat(patched.statusCode()).as(path).isEqualTo(404);
+            assertThat(api().json(patched).at("/error/code").stringValue()).as(path).endsWith("NOT_FOUND");
             assertThat(api().delete(b, path + "/" + id).statusCode()).as(path).isEqualTo(404);
-            assertThat(api().ok(api().get(a, path + "/" + id)).at("/id").stringValue()).as(path).isEqualTo(id);
+            JsonNode own = api().ok(api().get(a, path + "/" + id));
+            assertThat(own.at("/id").stringValue()).as(path).isEqualTo(id);
+            assertThat(own.at("/" + patchable).stringValue()).as(path).isNotEqualTo("mine now");
             assertThat(count(a, path, "{}")).as(path).isEqualTo(1);
         }
         assertThat(api().get(b, "/transactions/not-a-uuid").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldKeepTheSameSourceApartForTwoMerchants() {
+        Merchant a = api().onboard();
+        Merchant b = api().onboard();
+        String source = MqPayApi.newSource();
+
+        JsonNode first = api().checkoutCash(a, source, 100000);
+        JsonNode second = api().checkoutCash(b, source, 70000);
+        api().payCash(a, first.at("/attempt/id").stringValue(), 100000);
+
+        assertThat(second.at("/transaction/id").stringValue()).isNotEqualTo(first.at("/transaction/id").stringValue());
+        assertThat(second.at("/transaction/total").stringValue()).isEqualTo("70000.0000");
+        assertThat(second.at("/transaction/status").stringValue()).isEqualTo("100_NEW");
+        String bySource = "{\"where\":{\"sourceType\":\"Order\",\"sourceId\":\"" + source + "\"}}";
+        JsonNode seenByA = api().ok(api().get(a, "/transactions" + MqPayApi.query("filter", bySource)));
+        JsonNode seenByB = api().ok(api().get(b, "/transactions" + MqPayApi.query("filter", bySource)));
+        assertThat(seenByA).hasSize(1);
+        assertThat(seenByA.get(0).at("/status").stringValue()).isEqualTo("304_SETTLED");
+        assertThat(seenByB).hasSize(1);
+        assertThat(seenByB.get(0).at("/id").stringValue()).isEqualTo(second.at("/transaction/id").stringValue());
+        assertThat(seenByB.get(0).at("/paid").stringValue()).isEqualTo("0.0000");
+        JsonNode again = api().checkoutCash(b, source, 70000);
+        assertThat(again.at("/attempt/id").stringValue()).isEqualTo(second.at("/attempt/id").stringValue());
+    }
+
+    @Test
+    void shouldNotLetAMerchantAddAttemptsOrResultsToAnotherMerchantsTransaction() {
+        Merchant a = api().onboard();
+        Merchant b = api().onboard();
+        JsonNode cash = api().checkoutCash(a, MqPayApi.newSource(), 100000);
+        String transactionId = cash.at("/transaction/id").stringValue();
+        api().ok(api().post(a, "/payments/cancel", "{\"attemptId\":\"" + cash.at("/attempt/id").stringValue()
+                + "\"}"));
+
+        HttpResponse<String> attempt = api().post(b, "/payment-attempts", "{\"transactionId\":\"" + transactionId
+                + "\",\"provider\":\"SYSTEM\",\"method\":\"200_CASH\",\"amount\":1000}");
+        HttpResponse<String> result = api().post(b, "/payment-results", "{\"transactionId\":\"" + transactionId
+                + "\",\"provider\":\"SYSTEM\",\"message\":\"mine\",\"amount\":1000}");
+        HttpResponse<String> resultOnOwnWithForeignAttempt = api().post(b, "/payment-results", "{\"transactionId\":\""
+                + api().checkoutCash(b, MqPayApi.newSource(), 1000).at("/transaction/id").stringValue()
+                + "\",\"attemptId\":\"" + cash.at("/attempt/id").stringValue()
+                + "\",\"provider\":\"SYSTEM\",\"message\":\"mine\"}");
+
+        assertThat(attempt.statusCode()).isEqualTo(404);
+        assertThat(api().json(attempt).at("/error/code").stringValue()).isEqualTo("TRANSACTION_NOT_FOUND");
+        assertThat(result.statusCode()).isEqualTo(404);
+        assertThat(api().json(result).at("/error/code").stringValue()).isEqualTo("TRANSACTION_NOT_FOUND");
+        assertThat(resultOnOwnWithForeignAttempt.statusCode()).isEqualTo(404);
+        assertThat(api().json(resultOnOwnWithForeignAttempt).at("/error/code").stringValue())
+                .isEqualTo("PAYMENT_ATTEMPT_NOT_FOUND");
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_attempt WHERE transaction_id = :id::uuid")
+                .param("id", transactionId).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_result WHERE merchant_id = :id")
+                .param("id", b.id()).query(Long.class).single()).isZero();
     }
 
     private List<String> sourceIds(Merchant merchant, String filter) {
