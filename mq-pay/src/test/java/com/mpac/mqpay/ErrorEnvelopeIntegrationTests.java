@@ -1,16 +1,23 @@
 package com.mpac.mqpay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.mpac.contracts.hmac.HmacSigner;
 import com.mpac.mqpay.MqPayApi.Merchant;
@@ -19,6 +26,9 @@ import com.mpac.testsupport.TestPlatformKeys;
 
 /** Every failure under /api/mq-pay answers the seed's envelope, whatever raised it; the OpenAPI document lists it all. */
 class ErrorEnvelopeIntegrationTests extends MqPayIntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void shouldAnswerFrameworkErrorsInTheEnvelope() throws Exception {
@@ -40,6 +50,7 @@ class ErrorEnvelopeIntegrationTests extends MqPayIntegrationTest {
                 Map.of("Accept", "application/xml"));
 
         assertThat(xmlOnly.statusCode()).isEqualTo(406);
+        assertThat(api().json(xmlOnly).at("/error/code").stringValue()).isEqualTo("NOT_ACCEPTABLE");
         assertThat(unknownRoute.statusCode()).isEqualTo(404);
         assertThat(api().json(unknownRoute).at("/error/code").stringValue()).isEqualTo("NOT_FOUND");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
@@ -71,6 +82,46 @@ class ErrorEnvelopeIntegrationTests extends MqPayIntegrationTest {
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
             assertThat(api().json(response).at("/error/message").stringValue()).isNotBlank();
         }
+    }
+
+    @Test
+    void shouldAnswerInFlightWhileTheFirstRequestWithTheKeyRuns() throws Exception {
+        Merchant merchant = api().onboard();
+        String source = MqPayApi.newSource();
+        String transactionId = api().checkoutCash(merchant, source, 10000).at("/transaction/id").stringValue();
+        String body = MqPayApi.checkoutBody(source, "SYSTEM", "200_CASH", 10000, null);
+        String key = java.util.UUID.randomUUID().toString();
+        Map<String, String> keyed = Map.of("Idempotency-Key", key);
+
+        HttpResponse<String> inFlight;
+        java.util.concurrent.Future<HttpResponse<String>> first;
+        try (Connection holder = dataSource.getConnection();
+                var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            // Holding the transaction's row lock parks the first request inside checkout, its key claimed.
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT id FROM payment_transaction WHERE id = ?::uuid FOR UPDATE")) {
+                lock.setString(1, transactionId);
+                lock.executeQuery().close();
+            }
+            first = pool.submit(() -> api().post(merchant, "/payments/checkout", body, keyed));
+            await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM idempotency_key WHERE idempotency_key = :key AND state = 'IN_FLIGHT'
+                    """).param("key", key).query(Long.class).single() == 1);
+
+            inFlight = api().post(merchant, "/payments/checkout", body, keyed);
+
+            holder.rollback();
+            assertThat(first.get().statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> replayed = api().post(merchant, "/payments/checkout", body, keyed);
+
+        assertThat(inFlight.statusCode()).isEqualTo(409);
+        assertThat(api().json(inFlight).at("/error/code").stringValue()).isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT");
+        assertThat(api().json(inFlight).at("/error/message").stringValue()).isNotBlank();
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(replayed.body()).isEqualTo(first.get().body());
     }
 
     @Test

@@ -39,6 +39,7 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
         assertThat(created.at("/paid").stringValue()).isEqualTo("0.0000");
         assertThat(created.at("/number").stringValue()).startsWith("TXN");
         assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(api().json(duplicate).at("/error/code").stringValue()).isEqualTo("CONFLICT");
         assertThat(patched.at("/sourceUid").stringValue()).isEqualTo("ORD-1-B");
         assertThat(patched.at("/note").stringValue()).isEqualTo("table 4");
         assertThat(statusPatch.statusCode()).isEqualTo(400);
@@ -80,6 +81,18 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
         assertThat(api().json(paidAttempt).at("/error/code").stringValue()).isEqualTo("INVALID_ATTEMPT_STATUS");
         assertThat(openAttempt.statusCode()).isEqualTo(409);
         assertThat(cancelledAttempt.statusCode()).isEqualTo(204);
+        JsonNode paidQr = api().checkoutQr(merchant, MqPayApi.newSource(), 1000);
+        api().payQr(paidQr.at("/payment/qrCode").stringValue());
+        for (String kind : List.of("PROVIDER_IPN", "SYSTEM_IPN")) {
+            String resultId = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
+                    "{\"where\":{\"kind\":\"" + kind + "\"}}"))).get(0).at("/id").stringValue();
+
+            HttpResponse<String> auditTrail = api().delete(merchant, "/payment-results/" + resultId);
+
+            assertThat(auditTrail.statusCode()).as(kind).isEqualTo(409);
+            assertThat(api().json(auditTrail).at("/error/code").stringValue()).as(kind).isEqualTo("CONFLICT");
+            assertThat(api().get(merchant, "/payment-results/" + resultId).statusCode()).as(kind).isEqualTo(200);
+        }
         assertThat(count(merchant, "/payment-attempts", "{\"id\":\"" + cancelled + "\"}")).isZero();
     }
 
