@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tools.jackson.databind.JsonNode;
+
 import com.mpac.contracts.hmac.HmacSigner;
 import com.mpac.mqpay.MqPayApi.Merchant;
 import com.mpac.testsupport.TestHttp;
@@ -170,5 +172,78 @@ class ErrorEnvelopeIntegrationTests extends MqPayIntegrationTest {
                 "/api/mq-pay/payments/vnpay/ipn", "/api/mq-pay/transactions/count",
                 "/api/mq-pay/payment-attempts/{id}", "/api/mq-pay/payment-results", "/api/mq-pay/transaction-items",
                 "/api/mq-pay/sandbox/vnpay/pay", "/v1/sync/merchants", "PROVIDER_NOT_CONFIGURED");
+    }
+
+    @Test
+    void shouldDocumentEachResourceRowWithTheFieldsItsAnswersHave() {
+        Merchant merchant = api().onboard();
+        JsonNode cash = api().checkoutCash(merchant, MqPayApi.newSource(), 5000);
+        api().payCash(merchant, cash.at("/attempt/id").stringValue(), 5000);
+        String transactionId = cash.at("/transaction/id").stringValue();
+        JsonNode item = api().ok(api().post(merchant, "/transaction-items", "{\"transactionId\":\"" + transactionId
+                + "\",\"name\":\"Tea\",\"quantity\":1,\"unitPrice\":5000}"));
+        JsonNode docs = api().json(TestHttp.localhost(port).get("/v3/api-docs"));
+        Map<String, JsonNode> answers = Map.of(
+                "Transaction", api().ok(api().get(merchant, "/transactions/" + transactionId)),
+                "PaymentAttempt", api().ok(api().get(merchant, "/payment-attempts/"
+                        + cash.at("/attempt/id").stringValue())),
+                "PaymentResult", api().ok(api().get(merchant, "/payment-results")).get(0),
+                "TransactionItem", item);
+        Map<String, String> paths = Map.of("Transaction", "/api/mq-pay/transactions",
+                "PaymentAttempt", "/api/mq-pay/payment-attempts", "PaymentResult", "/api/mq-pay/payment-results",
+                "TransactionItem", "/api/mq-pay/transaction-items");
+
+        for (var answer : answers.entrySet()) {
+            String name = answer.getKey();
+            JsonNode schema = docs.at("/components/schemas/" + name);
+            assertThat(List.copyOf(schema.at("/properties").propertyNames())).as(name)
+                    .containsExactlyElementsOf(answer.getValue().propertyNames());
+            String ref = "#/components/schemas/" + name;
+            String base = paths.get(name);
+            JsonNode operations = docs.at("/paths").get(base + "/{id}");
+            assertThat(operations.at("/get/responses/200/content/application~1json/schema/$ref").stringValue())
+                    .as(name).isEqualTo(ref);
+            assertThat(operations.at("/patch/responses/200/content/application~1json/schema/$ref").stringValue())
+                    .as(name).isEqualTo(ref);
+            JsonNode list = docs.at("/paths").get(base);
+            assertThat(list.at("/get/responses/200/content/application~1json/schema/items/$ref").stringValue())
+                    .as(name).isEqualTo(ref);
+            assertThat(list.at("/post/responses/200/content/application~1json/schema/$ref").stringValue())
+                    .as(name).isEqualTo(ref);
+            assertThat(docs.at("/paths").get(base + "/count")
+                    .at("/get/responses/200/content/application~1json/schema/properties/count").isMissingNode())
+                    .as(name).isFalse();
+        }
+        assertThat(docs.at("/components/schemas/Transaction/properties/total/pattern").stringValue()).isNotBlank();
+        assertThat(docs.at("/components/schemas/PaymentResult/properties/reviewReason/description").stringValue())
+                .contains("PAID_AFTER_DELETE");
+    }
+
+    @Test
+    void shouldDocumentTheHmacSchemeOnSignedRoutesOnly() {
+        JsonNode docs = api().json(TestHttp.localhost(port).get("/v3/api-docs"));
+
+        JsonNode scheme = docs.at("/components/securitySchemes/mpacHmac");
+        assertThat(scheme.at("/type").stringValue()).isEqualTo("apiKey");
+        assertThat(scheme.at("/in").stringValue()).isEqualTo("header");
+        assertThat(scheme.at("/name").stringValue()).isEqualTo("X-MPAC-Signature");
+        assertThat(scheme.at("/description").stringValue()).contains("X-MPAC-Key-Id", "X-MPAC-Timestamp",
+                "X-MPAC-Nonce", "HMAC-SHA256");
+        JsonNode paths = docs.at("/paths");
+        for (String signed : List.of("/api/mq-pay/payments/checkout", "/api/mq-pay/payments/refund",
+                "/v1/sync/merchants")) {
+            assertThat(paths.get(signed).at("/post/security/0/mpacHmac").isArray()).as(signed).isTrue();
+        }
+        assertThat(paths.get("/api/mq-pay/transactions/{id}").at("/get/security/0/mpacHmac").isArray()).isTrue();
+        for (String open : List.of("/api/mq-pay/payments/vnpay/ipn", "/api/mq-pay/sandbox/vnpay/pay")) {
+            assertThat(paths.get(open).at("/post/security").isMissingNode()).as(open).isTrue();
+        }
+        assertThat(docs.at("/info/description").stringValue()).contains("Choices", "505_CANCELLED", "403_BLOCKED",
+                "SYSTEM");
+        JsonNode checkout = paths.get("/api/mq-pay/payments/checkout").at("/post/responses/200/content");
+        String ref = checkout.get(checkout.propertyNames().iterator().next()).at("/schema/$ref").stringValue();
+        JsonNode answer = docs.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+        assertThat(List.copyOf(answer.at("/properties").propertyNames()))
+                .containsExactlyInAnyOrder("transaction", "attempt", "payment");
     }
 }
