@@ -2,7 +2,10 @@ package com.mpac.mqpay.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -365,6 +368,73 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
                 .param("id", transactionId).query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM payment_result WHERE merchant_id = :id")
                 .param("id", b.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldTakeTheSeedsFilterExampleUnencoded() throws Exception {
+        Merchant merchant = api().onboard();
+        String source = MqPayApi.newSource();
+        String transactionId = api().checkoutCash(merchant, source, 1000).at("/transaction/id").stringValue();
+        api().checkoutCash(merchant, MqPayApi.newSource(), 2000);
+
+        // Exactly as the seed writes it: braces and quotes raw on the request line.
+        RawResponse list = rawGet(merchant, "/api/mq-pay/transactions",
+                "filter={\"where\":{\"sourceType\":\"Order\",\"sourceId\":\"" + source + "\"}}");
+        RawResponse count = rawGet(merchant, "/api/mq-pay/payment-attempts/count",
+                "where={\"transactionId\":\"" + transactionId + "\",\"status\":{\"inq\":[\"100_NEW\"]}}");
+        RawResponse hostile = rawGet(merchant, "/api/mq-pay/transactions", "filter={\"where\":{\"merchant_id\":1}}");
+
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        JsonNode rows = json.readTree(list.body());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).at("/id").stringValue()).isEqualTo(transactionId);
+        assertThat(count.status()).as(count.body()).isEqualTo(200);
+        assertThat(json.readTree(count.body()).at("/count").longValue()).isEqualTo(1);
+        assertThat(hostile.status()).isEqualTo(400);
+        assertThat(json.readTree(hostile.body()).at("/error/code").stringValue()).isEqualTo("INVALID_FILTER");
+    }
+
+    private record RawResponse(int status, String body) {
+    }
+
+    /**
+     * A GET written byte for byte on a socket, so no HTTP client percent-encodes the query; signed over the same
+     * query (the canonical form decodes and re-encodes it, so raw and encoded sign alike).
+     */
+    private RawResponse rawGet(Merchant merchant, String path, String rawQuery) throws Exception {
+        URI signed = new URI(null, null, path, rawQuery, null);
+        StringBuilder request = new StringBuilder("GET " + path + "?" + rawQuery + " HTTP/1.1\r\n")
+                .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
+        merchant.signer().headers("GET", signed, new byte[0])
+                .forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        request.append("\r\n");
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headersEnd = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, headersEnd);
+            String body = answer.substring(headersEnd + 4);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                body = unchunk(body);
+            }
+            return new RawResponse(Integer.parseInt(head.split(" ")[1]), body);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            // Bodies here are ASCII JSON, so characters count as bytes.
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
     }
 
     private List<String> sourceIds(Merchant merchant, String filter) {
