@@ -237,19 +237,20 @@ class PaymentRepository {
     }
 
     /**
-     * Marks QR attempts past their time {@code 501_EXPIRED}, a batch at a time. {@code SKIP LOCKED}: a second
+     * Marks QR attempts past their time {@code 501_EXPIRED}, a batch at a time; answers the ones it expired. {@code SKIP LOCKED}: a second
      * instance takes other rows, and an attempt an IPN is settling right now is left to that IPN.
      */
-    int expireDue(Instant now, int batch) {
+    List<UUID> expireDue(Instant now, int batch) {
         return jdbc.sql("""
                 UPDATE payment_attempt SET status = '501_EXPIRED', updated_at = now()
                 WHERE id IN (SELECT id FROM payment_attempt
                              WHERE status = '204_SENT' AND expires_at <= :now
                              ORDER BY expires_at LIMIT :batch
                              FOR UPDATE SKIP LOCKED)
+                RETURNING id
                 """)
                 .param("now", Timestamp.from(now)).param("batch", batch)
-                .update();
+                .query(UUID.class).list();
     }
 
     private static TransactionRow transaction(ResultSet rs, int row) throws SQLException {

@@ -383,7 +383,7 @@ public class PaymentService {
 
     @Transactional
     public int expireDueAttempts(int batch) {
-        return payments.expireDue(clock.instant(), batch);
+        return payments.expireDue(clock.instant(), batch).size();
     }
 
     private VnpayAccount vnpayAccount(String merchantId) {

@@ -5,14 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -21,9 +15,6 @@ import com.mpac.mqpay.MqPayApi.Merchant;
 import com.mpac.mqpay.MqPayIntegrationTest;
 
 class ExpiryIntegrationTests extends MqPayIntegrationTest {
-
-    @Autowired
-    PaymentService payments;
 
     @Test
     void shouldExpireASentQrPastItsTimeAndReleaseItsAmount() {
@@ -184,39 +175,6 @@ class ExpiryIntegrationTests extends MqPayIntegrationTest {
                 .isEqualTo("501_EXPIRED");
         assertThat(api().ok(api().get(merchant, "/transactions/" + qr.at("/transaction/id").stringValue()))
                 .at("/paid").stringValue()).isEqualTo("0.0000");
-    }
-
-    @Test
-    void shouldExpireEachDueAttemptOnceWhenTwoInstancesSweepTogether() throws Exception {
-        Merchant merchant = api().onboard();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            ids.add(api().checkoutQr(merchant, MqPayApi.newSource(), 1000 + i).at("/attempt/id").stringValue());
-        }
-        jdbc.sql("UPDATE payment_attempt SET expires_at = now() - interval '1 second' WHERE merchant_id = :id")
-                .param("id", merchant.id()).update();
-        CountDownLatch start = new CountDownLatch(1);
-        Callable<Integer> instance = () -> {
-            start.await();
-            int total = 0;
-            for (int expired = payments.expireDueAttempts(4); expired > 0; expired = payments.expireDueAttempts(4)) {
-                total += expired;
-            }
-            return total;
-        };
-
-        int swept = 0;
-        try (var pool = Executors.newFixedThreadPool(2)) {
-            var first = pool.submit(instance);
-            var second = pool.submit(instance);
-            start.countDown();
-            swept = first.get() + second.get();
-        }
-
-        assertThat(swept).isLessThanOrEqualTo(30);
-        assertThat(jdbc.sql("SELECT count(*) FROM payment_attempt WHERE merchant_id = :id AND status = '501_EXPIRED'")
-                .param("id", merchant.id()).query(Long.class).single()).isEqualTo(30);
-        assertThat(ids).hasSize(30);
     }
 
     private JsonNode onlyResult(Merchant merchant, String transactionId) {
