@@ -25,10 +25,11 @@ import com.mpac.mqpay.payment.PaymentRows.TransactionRow;
 class PaymentRepository {
 
     private static final String TRANSACTION_COLUMNS = """
-            id, merchant_id, number, source_type, source_id, source_uid, status, total, paid, refunded""";
+            id, merchant_id, number, source_type, source_id, source_uid, status, total, paid, refunded,
+            deleted_at IS NOT NULL AS deleted""";
     private static final String ATTEMPT_COLUMNS = """
             id, merchant_id, transaction_id, code, type, parent_id, provider, method, status, amount, tendered, paid,
-            change, expires_at, qr_code, provider_reference""";
+            change, expires_at, qr_code, provider_reference, deleted_at IS NOT NULL AS deleted""";
 
     private final JdbcClient jdbc;
 
@@ -70,6 +71,16 @@ class PaymentRepository {
                 """)
                 .param("id", id).param("merchantId", merchantId)
                 .query(PaymentRepository::transaction).optional();
+    }
+
+    /** For a provider's notification: the attempt's transaction even if the merchant soft-deleted it. */
+    TransactionRow lockTransactionIncludingDeleted(String merchantId, UUID id) {
+        return jdbc.sql("SELECT " + TRANSACTION_COLUMNS + """
+                 FROM payment_transaction WHERE id = :id AND merchant_id = :merchantId
+                FOR UPDATE
+                """)
+                .param("id", id).param("merchantId", merchantId)
+                .query(PaymentRepository::transaction).single();
     }
 
     /** What open, unexpired payment attempts of the transaction are waiting to collect. */
@@ -135,9 +146,20 @@ class PaymentRepository {
                 .query(PaymentRepository::attempt).optional();
     }
 
-    /** By the code VNPAY carries as txnId; any merchant's (the IPN names no merchant). */
+    /** Also a soft-deleted one: a provider's notification about it must still be recorded. */
+    Optional<AttemptRow> findAttemptIncludingDeleted(String merchantId, UUID id) {
+        return jdbc.sql("SELECT " + ATTEMPT_COLUMNS
+                + " FROM payment_attempt WHERE id = :id AND merchant_id = :merchantId")
+                .param("id", id).param("merchantId", merchantId)
+                .query(PaymentRepository::attempt).optional();
+    }
+
+    /**
+     * By the code VNPAY carries as txnId; any merchant's (the IPN names no merchant). Soft-deleted attempts too:
+     * money paid for a QR the merchant deleted afterwards must still be recorded.
+     */
     Optional<AttemptRow> findAttemptByCode(String code) {
-        return jdbc.sql("SELECT " + ATTEMPT_COLUMNS + " FROM payment_attempt WHERE code = :code AND deleted_at IS NULL")
+        return jdbc.sql("SELECT " + ATTEMPT_COLUMNS + " FROM payment_attempt WHERE code = :code")
                 .param("code", code)
                 .query(PaymentRepository::attempt).optional();
     }
@@ -187,12 +209,20 @@ class PaymentRepository {
                 .param("id", parentId).query(BigDecimal.class).single();
     }
 
-    void insertResult(NewResult r) {
-        jdbc.sql("""
+    /**
+     * Records a result; {@code false} when it is a provider notification recorded before (same attempt, provider
+     * reference and response code), which the unique index {@code payment_result_notification_idx} refuses.
+     */
+    boolean insertResult(NewResult r) {
+        return jdbc.sql("""
                 INSERT INTO payment_result (id, merchant_id, transaction_id, attempt_id, provider, kind, outcome,
-                    response_code, message, amount, provider_reference, provider_transaction_id, paid_at, payload)
+                    response_code, message, amount, provider_reference, provider_transaction_id, paid_at, payload,
+                    review_reason)
                 VALUES (:id, :merchantId, :transactionId, :attemptId, :provider, :kind, :outcome, :responseCode,
-                    :message, :amount, :providerReference, :providerTransactionId, :paidAt, CAST(:payload AS jsonb))
+                    :message, :amount, :providerReference, :providerTransactionId, :paidAt, CAST(:payload AS jsonb),
+                    :reviewReason)
+                ON CONFLICT (attempt_id, provider_reference, response_code)
+                    WHERE kind = 'PROVIDER_IPN' AND deleted_at IS NULL DO NOTHING
                 """)
                 .param("id", UUID.randomUUID()).param("merchantId", r.merchantId())
                 .param("transactionId", r.transactionId()).param("attemptId", r.attemptId())
@@ -202,30 +232,32 @@ class PaymentRepository {
                 .param("providerTransactionId", r.providerTransactionId())
                 .param("paidAt", r.paidAt() == null ? null : Timestamp.from(r.paidAt()))
                 .param("payload", r.payload())
-                .update();
+                .param("reviewReason", r.reviewReason() == null ? null : r.reviewReason().name())
+                .update() == 1;
     }
 
     /**
-     * Marks QR attempts past their time {@code 501_EXPIRED}, a batch at a time. {@code SKIP LOCKED}: a second
+     * Marks QR attempts past their time {@code 501_EXPIRED}, a batch at a time; answers the ones it expired. {@code SKIP LOCKED}: a second
      * instance takes other rows, and an attempt an IPN is settling right now is left to that IPN.
      */
-    int expireDue(Instant now, int batch) {
+    List<UUID> expireDue(Instant now, int batch) {
         return jdbc.sql("""
                 UPDATE payment_attempt SET status = '501_EXPIRED', updated_at = now()
                 WHERE id IN (SELECT id FROM payment_attempt
                              WHERE status = '204_SENT' AND expires_at <= :now
                              ORDER BY expires_at LIMIT :batch
                              FOR UPDATE SKIP LOCKED)
+                RETURNING id
                 """)
                 .param("now", Timestamp.from(now)).param("batch", batch)
-                .update();
+                .query(UUID.class).list();
     }
 
     private static TransactionRow transaction(ResultSet rs, int row) throws SQLException {
         return new TransactionRow(rs.getObject("id", UUID.class), rs.getString("merchant_id"), rs.getString("number"),
                 rs.getString("source_type"), rs.getString("source_id"), rs.getString("source_uid"),
                 TransactionStatus.of(rs.getString("status")), rs.getBigDecimal("total"), rs.getBigDecimal("paid"),
-                rs.getBigDecimal("refunded"));
+                rs.getBigDecimal("refunded"), rs.getBoolean("deleted"));
     }
 
     private static AttemptRow attempt(ResultSet rs, int row) throws SQLException {
@@ -236,6 +268,6 @@ class PaymentRepository {
                 PaymentMethod.of(rs.getString("method")), AttemptStatus.of(rs.getString("status")),
                 rs.getBigDecimal("amount"), rs.getBigDecimal("tendered"), rs.getBigDecimal("paid"),
                 rs.getBigDecimal("change"), expiresAt == null ? null : expiresAt.toInstant(), rs.getString("qr_code"),
-                rs.getString("provider_reference"));
+                rs.getString("provider_reference"), rs.getBoolean("deleted"));
     }
 }

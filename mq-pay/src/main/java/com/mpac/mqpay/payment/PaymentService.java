@@ -141,7 +141,7 @@ public class PaymentService {
                 provider, method, status, amount, expiresAt, qrCode, note));
         return checkoutResponse(transaction, new AttemptRow(attemptId, merchantId, transaction.id(), code,
                 AttemptType.PAYMENT, null, provider, method, status, amount, null, BigDecimal.ZERO, null, expiresAt,
-                qrCode, null));
+                qrCode, null, false));
     }
 
     private CheckoutResponse checkoutResponse(TransactionRow transaction, AttemptRow attempt) {
@@ -176,7 +176,7 @@ public class PaymentService {
         TransactionStatus status = transaction.status().afterPayment(paid, transaction.total());
         payments.updateTransaction(transaction.id(), paid, transaction.refunded(), status);
         payments.insertResult(new NewResult(merchantId, transaction.id(), attempt.id(), Provider.SYSTEM.name(),
-                "SYSTEM_IPN", "APPLIED", null, request.note(), applied, null, null, clock.instant(), null));
+                "SYSTEM_IPN", "APPLIED", null, request.note(), applied, null, null, clock.instant(), null, null));
         return new SystemIpnResponse(new IpnTransaction(transaction.id(), status, Money.wire(paid)),
                 new IpnAttempt(attempt.id(), AttemptStatus.SUCCESS, Money.wire(tendered)), Money.wire(change));
     }
@@ -269,7 +269,7 @@ public class PaymentService {
         payments.updateTransaction(transaction.id(), transaction.paid(), refunded,
                 transaction.status().afterRefund(refunded, transaction.paid()));
         payments.insertResult(new NewResult(merchantId, transaction.id(), id, attempt.provider().name(), "REFUND",
-                "APPLIED", null, request.reason(), amount, null, null, clock.instant(), null));
+                "APPLIED", null, request.reason(), amount, null, null, clock.instant(), null, null));
         return new RefundResponse(new ChildAttempt(id, AttemptType.REFUND, AttemptStatus.SUCCESS, Money.wire(amount),
                 attempt.id()));
     }
@@ -296,46 +296,62 @@ public class PaymentService {
         APPLIED,
         /** The provider reported a failure: the attempt is 500_FAIL. */
         FAILURE_RECORDED,
-        /** This notification was applied before; nothing changed. */
+        /** This payment was applied before; nothing changed. */
         DUPLICATE,
+        /** This failure, late or mismatched payment was recorded before (a resend); nothing changed. */
+        ALREADY_RECORDED,
         /** Money for an attempt that no longer awaits it (expired, cancelled, failed): recorded, blocking. */
         LATE,
         /** Money of another amount than the attempt's: recorded, transaction blocked. */
         AMOUNT_MISMATCH
     }
 
-    /** Applies a verified provider notification; duplicates change nothing, unexpected money blocks the transaction. */
+    /**
+     * Applies a verified provider notification; duplicates change nothing, unexpected money is recorded and flagged
+     * for review and blocks an open transaction (a settled, cancelled or closed one keeps its status). An attempt or transaction the merchant deleted still has its money
+     * recorded (late, flagged {@code PAID_AFTER_DELETE}); a deleted transaction keeps its status.
+     */
     @Transactional
     public ProviderPaymentOutcome applyProviderPayment(ProviderPayment notification) {
         AttemptReference reference = notification.attempt();
-        AttemptRow found = payments.findAttempt(reference.merchantId(), reference.id()).orElseThrow();
-        TransactionRow transaction = payments.lockTransaction(reference.merchantId(), found.transactionId())
-                .orElseThrow();
+        AttemptRow found = payments.findAttemptIncludingDeleted(reference.merchantId(), reference.id()).orElseThrow();
+        TransactionRow transaction = payments.lockTransactionIncludingDeleted(reference.merchantId(),
+                found.transactionId());
         AttemptRow attempt = payments.lockAttempt(found.id());
         Instant now = clock.instant();
         if (attempt.status() == AttemptStatus.SUCCESS && notification.paid()
                 && notification.providerReference().equals(attempt.providerReference())) {
             return ProviderPaymentOutcome.DUPLICATE;
         }
+        // A failure, late or mismatched payment is recorded first: a resend of one recorded before (same attempt,
+        // trace and code; a unique index) changes nothing at all.
         if (!notification.paid()) {
+            if (!record(transaction, attempt, notification, "FAILED", null)) {
+                return ProviderPaymentOutcome.ALREADY_RECORDED;
+            }
             if (attempt.status() == AttemptStatus.SENT) {
                 payments.updateAttemptStatus(attempt.id(), attempt.status().to(AttemptStatus.FAIL));
             }
-            record(transaction, attempt, notification, "FAILED");
             return ProviderPaymentOutcome.FAILURE_RECORDED;
         }
-        boolean awaited = attempt.status() == AttemptStatus.SENT && !attempt.isPastExpiry(now);
+        boolean deleted = attempt.deleted() || transaction.deleted();
+        boolean awaited = attempt.status() == AttemptStatus.SENT && !attempt.isPastExpiry(now) && !deleted;
         if (!awaited) {
+            if (!record(transaction, attempt, notification, "LATE",
+                    deleted ? ReviewReason.PAID_AFTER_DELETE : ReviewReason.LATE_PAYMENT)) {
+                return ProviderPaymentOutcome.ALREADY_RECORDED;
+            }
             if (attempt.status() == AttemptStatus.SENT) {
                 payments.updateAttemptStatus(attempt.id(), attempt.status().to(AttemptStatus.EXPIRED));
             }
             block(transaction);
-            record(transaction, attempt, notification, "LATE");
             return ProviderPaymentOutcome.LATE;
         }
         if (notification.amount().compareTo(attempt.amount()) != 0) {
+            if (!record(transaction, attempt, notification, "AMOUNT_MISMATCH", ReviewReason.AMOUNT_MISMATCH)) {
+                return ProviderPaymentOutcome.ALREADY_RECORDED;
+            }
             block(transaction);
-            record(transaction, attempt, notification, "AMOUNT_MISMATCH");
             return ProviderPaymentOutcome.AMOUNT_MISMATCH;
         }
         attempt.status().to(AttemptStatus.SUCCESS);
@@ -343,26 +359,31 @@ public class PaymentService {
         BigDecimal paid = transaction.paid().add(attempt.amount());
         payments.updateTransaction(transaction.id(), paid, transaction.refunded(),
                 transaction.status().afterPayment(paid, transaction.total()));
-        record(transaction, attempt, notification, "APPLIED");
+        record(transaction, attempt, notification, "APPLIED", null);
         return ProviderPaymentOutcome.APPLIED;
     }
 
+    /** Unexpected money blocks an open transaction; a deleted or finished one keeps its status. */
     private void block(TransactionRow transaction) {
-        payments.updateTransaction(transaction.id(), transaction.paid(), transaction.refunded(),
-                TransactionStatus.BLOCKED);
+        TransactionStatus status = transaction.status().afterUnexpectedPayment();
+        if (transaction.deleted() || status == transaction.status()) {
+            return;
+        }
+        payments.updateTransaction(transaction.id(), transaction.paid(), transaction.refunded(), status);
     }
 
-    private void record(TransactionRow transaction, AttemptRow attempt, ProviderPayment notification,
-            String outcome) {
-        payments.insertResult(new NewResult(transaction.merchantId(), transaction.id(), attempt.id(),
+    /** {@code false} when this notification was recorded before. */
+    private boolean record(TransactionRow transaction, AttemptRow attempt, ProviderPayment notification,
+            String outcome, ReviewReason reviewReason) {
+        return payments.insertResult(new NewResult(transaction.merchantId(), transaction.id(), attempt.id(),
                 attempt.provider().name(), "PROVIDER_IPN", outcome, notification.responseCode(),
                 notification.message(), notification.amount(), notification.providerReference(), attempt.code(),
-                notification.paidAt(), notification.payload()));
+                notification.paidAt(), notification.payload(), reviewReason));
     }
 
     @Transactional
     public int expireDueAttempts(int batch) {
-        return payments.expireDue(clock.instant(), batch);
+        return payments.expireDue(clock.instant(), batch).size();
     }
 
     private VnpayAccount vnpayAccount(String merchantId) {

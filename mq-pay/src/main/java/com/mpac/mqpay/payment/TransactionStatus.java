@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * A transaction's lifecycle. Open ({@code 100_NEW}, {@code 300_PARTIAL}) transactions take attempts; paying the
  * total settles; cancelling all attempts before any money is kept cancels; a payment that arrives where none was
- * expected (late or mismatched) blocks it for review; refunding all of a settled transaction closes it.
+ * expected (late or mismatched) blocks an open one for review; refunding all of a settled transaction closes it.
  */
 public enum TransactionStatus {
 
@@ -45,6 +45,15 @@ public enum TransactionStatus {
             return SETTLED;
         }
         return paid.signum() > 0 ? PARTIAL : NEW;
+    }
+
+    /**
+     * The status after money arrived that no attempt awaited (late or of another amount): an open transaction is
+     * blocked so it takes no more money until an operator looks; a settled, cancelled, closed or blocked one keeps
+     * its status (blocking it would hide a completed sale), the flagged payment result is the operator's cue.
+     */
+    TransactionStatus afterUnexpectedPayment() {
+        return isOpen() ? BLOCKED : this;
     }
 
     /** The status after a refund: a settled transaction refunded in full is closed for good. */

@@ -79,6 +79,7 @@ record Resource(String name, String table, ErrorCode notFound, List<ResourceFiel
                     text("responseCode", "response_code"), text("message", "message"), amount("amount", "amount"),
                     text("providerReference", "provider_reference"),
                     text("providerTransactionId", "provider_transaction_id"), timestamp("paidAt", "paid_at"),
+                    text("reviewReason", "review_reason"),
                     timestamp("createdAt", "created_at"), timestamp("updatedAt", "updated_at")),
             List.of("message"),
             "kind = 'MANUAL'",

@@ -93,6 +93,7 @@ class VnpayIpnService {
             case APPLIED -> ok("00", "Confirm success", ipn.txnId());
             case FAILURE_RECORDED -> ok("00", "Failure recorded", ipn.txnId());
             case DUPLICATE -> ok("05", "Order already paid", ipn.txnId());
+            case ALREADY_RECORDED -> ok("05", "Notification already recorded: nothing changed", ipn.txnId());
             case LATE -> ok("04", "Payment arrived after the QR expired or was cancelled: recorded for review, "
                     + "not applied", ipn.txnId());
             case AMOUNT_MISMATCH -> ok("07", "Amount does not match the QR: recorded for review, not applied",

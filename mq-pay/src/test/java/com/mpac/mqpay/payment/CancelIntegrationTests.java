@@ -1,8 +1,11 @@
 package com.mpac.mqpay.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,37 @@ class CancelIntegrationTests extends MqPayIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(api().json(response).at("/error/code").stringValue()).isEqualTo("INVALID_ATTEMPT_STATUS");
         assertThat(api().json(response).at("/error/message").stringValue()).contains("refund");
+    }
+
+    @Test
+    void shouldRefuseToCancelAnExpiredOrAFailedAttempt() {
+        Merchant merchant = api().onboard();
+        JsonNode expired = api().checkoutQr(merchant, MqPayApi.newSource(), 10000);
+        JsonNode failed = api().checkoutQr(merchant, MqPayApi.newSource(), 10000);
+        jdbc.sql("UPDATE payment_attempt SET expires_at = now() - interval '1 second' WHERE id = :id::uuid")
+                .param("id", expired.at("/attempt/id").stringValue()).update();
+        api().ok(api().postPublic("/sandbox/vnpay/pay", "{\"qrCode\":\"" + failed.at("/payment/qrCode").stringValue()
+                + "\",\"outcome\":\"FAIL\"}"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(status(merchant, expired))
+                .isEqualTo("501_EXPIRED"));
+        assertThat(status(merchant, failed)).isEqualTo("500_FAIL");
+
+        for (JsonNode attempt : List.of(expired, failed)) {
+            HttpResponse<String> response = api().post(merchant, "/payments/cancel",
+                    "{\"attemptId\":\"" + attempt.at("/attempt/id").stringValue() + "\",\"reason\":\"too late\"}");
+
+            assertThat(response.statusCode()).isEqualTo(409);
+            assertThat(api().json(response).at("/error/code").stringValue()).isEqualTo("INVALID_ATTEMPT_STATUS");
+            assertThat(jdbc.sql("SELECT count(*) FROM payment_attempt WHERE parent_id = :id::uuid")
+                    .param("id", attempt.at("/attempt/id").stringValue()).query(Long.class).single()).isZero();
+        }
+        assertThat(status(merchant, expired)).isEqualTo("501_EXPIRED");
+        assertThat(status(merchant, failed)).isEqualTo("500_FAIL");
+    }
+
+    private String status(Merchant merchant, JsonNode checkout) {
+        return api().ok(api().get(merchant, "/payment-attempts/" + checkout.at("/attempt/id").stringValue()))
+                .at("/status").stringValue();
     }
 
     @Test

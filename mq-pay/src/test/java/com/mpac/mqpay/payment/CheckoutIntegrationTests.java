@@ -138,6 +138,30 @@ class CheckoutIntegrationTests extends MqPayIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAttemptsOnAClosedTransaction() {
+        Merchant merchant = api().onboard();
+        String order = MqPayApi.newSource();
+        JsonNode cash = api().checkoutCash(merchant, order, 20000);
+        api().payCash(merchant, cash.at("/attempt/id").stringValue(), 20000);
+        api().ok(api().refund(merchant, cash.at("/attempt/id").stringValue(), 20000));
+        String transactionId = cash.at("/transaction/id").stringValue();
+        assertThat(api().ok(api().get(merchant, "/transactions/" + transactionId)).at("/status").stringValue())
+                .isEqualTo("404_CLOSED");
+
+        HttpResponse<String> again = api().post(merchant, "/payments/checkout",
+                MqPayApi.checkoutBody(order, "SYSTEM", "200_CASH", 20000, null));
+        HttpResponse<String> created = api().post(merchant, "/payment-attempts", "{\"transactionId\":\""
+                + transactionId + "\",\"provider\":\"SYSTEM\",\"method\":\"200_CASH\"}");
+
+        for (HttpResponse<String> refused : List.of(again, created)) {
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(api().json(refused).at("/error/code").stringValue()).isEqualTo("INVALID_TRANSACTION_STATUS");
+            assertThat(api().json(refused).at("/error/message").stringValue()).contains("404_CLOSED");
+        }
+        assertThat(attempts(transactionId)).isEqualTo(2);
+    }
+
+    @Test
     void shouldAnswerProviderNotConfiguredAndWriteNothing() {
         Merchant disabled = api().onboard(false);
         String order = MqPayApi.newSource();

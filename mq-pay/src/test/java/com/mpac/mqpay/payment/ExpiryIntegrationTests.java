@@ -5,14 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -21,9 +15,6 @@ import com.mpac.mqpay.MqPayApi.Merchant;
 import com.mpac.mqpay.MqPayIntegrationTest;
 
 class ExpiryIntegrationTests extends MqPayIntegrationTest {
-
-    @Autowired
-    PaymentService payments;
 
     @Test
     void shouldExpireASentQrPastItsTimeAndReleaseItsAmount() {
@@ -64,12 +55,109 @@ class ExpiryIntegrationTests extends MqPayIntegrationTest {
         JsonNode result = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
                 "{\"where\":{\"attemptId\":\"" + attemptId + "\"}}"))).get(0);
         assertThat(result.at("/outcome").stringValue()).isEqualTo("LATE");
+        assertThat(result.at("/reviewReason").stringValue()).isEqualTo("LATE_PAYMENT");
         assertThat(result.at("/amount").stringValue()).isEqualTo("100000.0000");
         assertThat(result.at("/providerReference").stringValue()).isEqualTo(delivery.at("/ipn/qrTrace").stringValue());
         HttpResponse<String> blocked = api().post(merchant, "/payments/checkout",
                 MqPayApi.checkoutBody(order, "SYSTEM", "200_CASH", 100000, null));
         assertThat(blocked.statusCode()).isEqualTo(409);
         assertThat(api().json(blocked).at("/error/code").stringValue()).isEqualTo("INVALID_TRANSACTION_STATUS");
+    }
+
+    @Test
+    void shouldRecordAndFlagMoneyPaidForAQrAttemptTheMerchantDeleted() {
+        Merchant merchant = api().onboard();
+        JsonNode qr = api().checkoutQr(merchant, MqPayApi.newSource(), 100000);
+        String attemptId = qr.at("/attempt/id").stringValue();
+        String transactionId = qr.at("/transaction/id").stringValue();
+        api().ok(api().post(merchant, "/payments/cancel", "{\"attemptId\":\"" + attemptId + "\"}"));
+        assertThat(api().delete(merchant, "/payment-attempts/" + attemptId).statusCode()).isEqualTo(204);
+
+        JsonNode delivery = api().payQr(qr.at("/payment/qrCode").stringValue());
+
+        assertThat(delivery.at("/ipnStatus").intValue()).isEqualTo(200);
+        assertThat(delivery.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        JsonNode result = onlyResult(merchant, transactionId);
+        assertThat(result.at("/outcome").stringValue()).isEqualTo("LATE");
+        assertThat(result.at("/reviewReason").stringValue()).isEqualTo("PAID_AFTER_DELETE");
+        assertThat(result.at("/attemptId").stringValue()).isEqualTo(attemptId);
+        assertThat(result.at("/amount").stringValue()).isEqualTo("100000.0000");
+        JsonNode transaction = api().ok(api().get(merchant, "/transactions/" + transactionId));
+        assertThat(transaction.at("/status").stringValue()).isEqualTo("403_BLOCKED");
+        assertThat(transaction.at("/paid").stringValue()).isEqualTo("0.0000");
+        assertThat(api().get(merchant, "/payment-attempts/" + attemptId).statusCode()).isEqualTo(404);
+        assertThat(api().ok(api().get(merchant, "/payment-results/count"
+                + MqPayApi.query("where", "{\"reviewReason\":{\"neq\":null}}"))).at("/count").longValue())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRecordAndFlagMoneyPaidForATransactionTheMerchantDeleted() {
+        Merchant merchant = api().onboard();
+        JsonNode qr = api().checkoutQr(merchant, MqPayApi.newSource(), 100000);
+        String transactionId = qr.at("/transaction/id").stringValue();
+        api().ok(api().post(merchant, "/payments/cancel", "{\"transactionId\":\"" + transactionId + "\"}"));
+        assertThat(api().delete(merchant, "/transactions/" + transactionId).statusCode()).isEqualTo(204);
+
+        JsonNode delivery = api().payQr(qr.at("/payment/qrCode").stringValue());
+
+        assertThat(delivery.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        JsonNode result = onlyResult(merchant, transactionId);
+        assertThat(result.at("/outcome").stringValue()).isEqualTo("LATE");
+        assertThat(result.at("/reviewReason").stringValue()).isEqualTo("PAID_AFTER_DELETE");
+        assertThat(result.at("/amount").stringValue()).isEqualTo("100000.0000");
+        assertThat(api().get(merchant, "/transactions/" + transactionId).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT status || ' ' || paid FROM payment_transaction WHERE id = :id::uuid")
+                .param("id", transactionId).query(String.class).single()).isEqualTo("505_CANCELLED 0");
+    }
+
+    @Test
+    void shouldKeepASettledTransactionSettledWhenAnExpiredQrIsPaidLate() {
+        Merchant merchant = api().onboard();
+        String order = MqPayApi.newSource();
+        JsonNode qr = settledByCashAfterTheQrExpired(merchant, order);
+
+        JsonNode delivery = api().payQr(qr.at("/payment/qrCode").stringValue());
+
+        assertThat(delivery.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        JsonNode transaction = api().ok(api().get(merchant, "/transactions/" + qr.at("/transaction/id").stringValue()));
+        assertThat(transaction.at("/status").stringValue()).isEqualTo("304_SETTLED");
+        assertThat(transaction.at("/paid").stringValue()).isEqualTo("100000.0000");
+        JsonNode late = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
+                "{\"where\":{\"reviewReason\":{\"neq\":null}}}")));
+        assertThat(late).hasSize(1);
+        assertThat(late.get(0).at("/outcome").stringValue()).isEqualTo("LATE");
+        assertThat(late.get(0).at("/reviewReason").stringValue()).isEqualTo("LATE_PAYMENT");
+        assertThat(late.get(0).at("/attemptId").stringValue()).isEqualTo(qr.at("/attempt/id").stringValue());
+    }
+
+    @Test
+    void shouldKeepAClosedTransactionClosedWhenAnExpiredQrIsPaidLate() {
+        Merchant merchant = api().onboard();
+        JsonNode qr = settledByCashAfterTheQrExpired(merchant, MqPayApi.newSource());
+        String cash = api().ok(api().get(merchant, "/payment-attempts" + MqPayApi.query("filter",
+                "{\"where\":{\"provider\":\"SYSTEM\"}}"))).get(0).at("/id").stringValue();
+        assertThat(api().refund(merchant, cash, 100000).statusCode()).isEqualTo(200);
+
+        JsonNode delivery = api().payQr(qr.at("/payment/qrCode").stringValue());
+
+        assertThat(delivery.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        JsonNode transaction = api().ok(api().get(merchant, "/transactions/" + qr.at("/transaction/id").stringValue()));
+        assertThat(transaction.at("/status").stringValue()).isEqualTo("404_CLOSED");
+        assertThat(transaction.at("/refunded").stringValue()).isEqualTo("100000.0000");
+        assertThat(api().ok(api().get(merchant, "/payment-results/count" + MqPayApi.query("where",
+                "{\"reviewReason\":\"LATE_PAYMENT\"}"))).at("/count").longValue()).isEqualTo(1);
+    }
+
+    /** A QR for the whole order expires unpaid; the shopper then pays it all in cash. */
+    private JsonNode settledByCashAfterTheQrExpired(Merchant merchant, String order) {
+        JsonNode qr = api().checkoutQr(merchant, order, 100000);
+        jdbc.sql("UPDATE payment_attempt SET expires_at = now() - interval '1 second' WHERE id = :id::uuid")
+                .param("id", qr.at("/attempt/id").stringValue()).update();
+        JsonNode cash = api().checkoutCash(merchant, order, 100000);
+        assertThat(api().payCash(merchant, cash.at("/attempt/id").stringValue(), 100000)
+                .at("/transaction/status").stringValue()).isEqualTo("304_SETTLED");
+        return qr;
     }
 
     @Test
@@ -89,37 +177,11 @@ class ExpiryIntegrationTests extends MqPayIntegrationTest {
                 .at("/paid").stringValue()).isEqualTo("0.0000");
     }
 
-    @Test
-    void shouldExpireEachDueAttemptOnceWhenTwoInstancesSweepTogether() throws Exception {
-        Merchant merchant = api().onboard();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            ids.add(api().checkoutQr(merchant, MqPayApi.newSource(), 1000 + i).at("/attempt/id").stringValue());
-        }
-        jdbc.sql("UPDATE payment_attempt SET expires_at = now() - interval '1 second' WHERE merchant_id = :id")
-                .param("id", merchant.id()).update();
-        CountDownLatch start = new CountDownLatch(1);
-        Callable<Integer> instance = () -> {
-            start.await();
-            int total = 0;
-            for (int expired = payments.expireDueAttempts(4); expired > 0; expired = payments.expireDueAttempts(4)) {
-                total += expired;
-            }
-            return total;
-        };
-
-        int swept = 0;
-        try (var pool = Executors.newFixedThreadPool(2)) {
-            var first = pool.submit(instance);
-            var second = pool.submit(instance);
-            start.countDown();
-            swept = first.get() + second.get();
-        }
-
-        assertThat(swept).isLessThanOrEqualTo(30);
-        assertThat(jdbc.sql("SELECT count(*) FROM payment_attempt WHERE merchant_id = :id AND status = '501_EXPIRED'")
-                .param("id", merchant.id()).query(Long.class).single()).isEqualTo(30);
-        assertThat(ids).hasSize(30);
+    private JsonNode onlyResult(Merchant merchant, String transactionId) {
+        JsonNode results = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
+                "{\"where\":{\"transactionId\":\"" + transactionId + "\"}}")));
+        assertThat(results).hasSize(1);
+        return results.get(0);
     }
 
     private JsonNode shortLivedQr(Merchant merchant, String order) {

@@ -26,6 +26,16 @@ class StatusMachineTests {
     }
 
     @Test
+    void shouldBlockOnlyAnOpenTransactionOnUnexpectedMoney() {
+        assertThat(TransactionStatus.NEW.afterUnexpectedPayment()).isEqualTo(TransactionStatus.BLOCKED);
+        assertThat(TransactionStatus.PARTIAL.afterUnexpectedPayment()).isEqualTo(TransactionStatus.BLOCKED);
+        for (TransactionStatus kept : new TransactionStatus[] { TransactionStatus.SETTLED, TransactionStatus.CLOSED,
+                TransactionStatus.CANCELLED, TransactionStatus.BLOCKED }) {
+            assertThat(kept.afterUnexpectedPayment()).isEqualTo(kept);
+        }
+    }
+
+    @Test
     void shouldAllowOnlyTheTransitionsOfTheAttemptLifecycle() {
         assertThat(AttemptStatus.SENT.to(AttemptStatus.EXPIRED)).isEqualTo(AttemptStatus.EXPIRED);
         assertThat(AttemptStatus.NEW.to(AttemptStatus.SUCCESS)).isEqualTo(AttemptStatus.SUCCESS);

@@ -2,7 +2,10 @@ package com.mpac.mqpay.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -39,6 +42,7 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
         assertThat(created.at("/paid").stringValue()).isEqualTo("0.0000");
         assertThat(created.at("/number").stringValue()).startsWith("TXN");
         assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(api().json(duplicate).at("/error/code").stringValue()).isEqualTo("CONFLICT");
         assertThat(patched.at("/sourceUid").stringValue()).isEqualTo("ORD-1-B");
         assertThat(patched.at("/note").stringValue()).isEqualTo("table 4");
         assertThat(statusPatch.statusCode()).isEqualTo(400);
@@ -80,6 +84,18 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
         assertThat(api().json(paidAttempt).at("/error/code").stringValue()).isEqualTo("INVALID_ATTEMPT_STATUS");
         assertThat(openAttempt.statusCode()).isEqualTo(409);
         assertThat(cancelledAttempt.statusCode()).isEqualTo(204);
+        JsonNode paidQr = api().checkoutQr(merchant, MqPayApi.newSource(), 1000);
+        api().payQr(paidQr.at("/payment/qrCode").stringValue());
+        for (String kind : List.of("PROVIDER_IPN", "SYSTEM_IPN")) {
+            String resultId = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
+                    "{\"where\":{\"kind\":\"" + kind + "\"}}"))).get(0).at("/id").stringValue();
+
+            HttpResponse<String> auditTrail = api().delete(merchant, "/payment-results/" + resultId);
+
+            assertThat(auditTrail.statusCode()).as(kind).isEqualTo(409);
+            assertThat(api().json(auditTrail).at("/error/code").stringValue()).as(kind).isEqualTo("CONFLICT");
+            assertThat(api().get(merchant, "/payment-results/" + resultId).statusCode()).as(kind).isEqualTo(200);
+        }
         assertThat(count(merchant, "/payment-attempts", "{\"id\":\"" + cancelled + "\"}")).isZero();
     }
 
@@ -272,11 +288,13 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
                 + "\",\"name\":\"Tea\",\"quantity\":1,\"unitPrice\":5000}")).at("/id").stringValue();
         String resultId = api().ok(api().get(a, "/payment-results")).get(0).at("/id").stringValue();
 
-        for (String[] resource : new String[][] { { "/transactions", transactionId },
-                { "/payment-attempts", attemptId }, { "/transaction-items", itemId },
-                { "/payment-results", resultId } }) {
+        // Each PATCH names a field that resource does take, so only the tenant check can refuse it.
+        for (String[] resource : new String[][] { { "/transactions", transactionId, "note" },
+                { "/payment-attempts", attemptId, "note" }, { "/transaction-items", itemId, "note" },
+                { "/payment-results", resultId, "message" } }) {
             String path = resource[0];
             String id = resource[1];
+            String patchable = resource[2];
             assertThat(api().ok(api().get(b, path))).as(path).isEmpty();
             assertThat(api().ok(api().get(b, path + MqPayApi.query("filter", "{\"where\":{\"id\":\"" + id + "\"}}"))))
                     .as(path).isEmpty();
@@ -284,13 +302,139 @@ class ResourceIntegrationTests extends MqPayIntegrationTest {
             HttpResponse<String> byId = api().get(b, path + "/" + id);
             assertThat(byId.statusCode()).as(path).isEqualTo(404);
             assertThat(api().json(byId).at("/error/code").stringValue()).as(path).endsWith("NOT_FOUND");
-            assertThat(api().patch(b, path + "/" + id, "{\"note\":\"mine now\"}").statusCode()).as(path)
-                    .isIn(400, 404);
+            HttpResponse<String> patched = api().patch(b, path + "/" + id, "{\"" + patchable + "\":\"mine now\"}");
+            assertThat(patched.statusCode()).as(path).isEqualTo(404);
+            assertThat(api().json(patched).at("/error/code").stringValue()).as(path).endsWith("NOT_FOUND");
             assertThat(api().delete(b, path + "/" + id).statusCode()).as(path).isEqualTo(404);
-            assertThat(api().ok(api().get(a, path + "/" + id)).at("/id").stringValue()).as(path).isEqualTo(id);
+            JsonNode own = api().ok(api().get(a, path + "/" + id));
+            assertThat(own.at("/id").stringValue()).as(path).isEqualTo(id);
+            assertThat(own.at("/" + patchable).stringValue()).as(path).isNotEqualTo("mine now");
             assertThat(count(a, path, "{}")).as(path).isEqualTo(1);
         }
         assertThat(api().get(b, "/transactions/not-a-uuid").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldKeepTheSameSourceApartForTwoMerchants() {
+        Merchant a = api().onboard();
+        Merchant b = api().onboard();
+        String source = MqPayApi.newSource();
+
+        JsonNode first = api().checkoutCash(a, source, 100000);
+        JsonNode second = api().checkoutCash(b, source, 70000);
+        api().payCash(a, first.at("/attempt/id").stringValue(), 100000);
+
+        assertThat(second.at("/transaction/id").stringValue()).isNotEqualTo(first.at("/transaction/id").stringValue());
+        assertThat(second.at("/transaction/total").stringValue()).isEqualTo("70000.0000");
+        assertThat(second.at("/transaction/status").stringValue()).isEqualTo("100_NEW");
+        String bySource = "{\"where\":{\"sourceType\":\"Order\",\"sourceId\":\"" + source + "\"}}";
+        JsonNode seenByA = api().ok(api().get(a, "/transactions" + MqPayApi.query("filter", bySource)));
+        JsonNode seenByB = api().ok(api().get(b, "/transactions" + MqPayApi.query("filter", bySource)));
+        assertThat(seenByA).hasSize(1);
+        assertThat(seenByA.get(0).at("/status").stringValue()).isEqualTo("304_SETTLED");
+        assertThat(seenByB).hasSize(1);
+        assertThat(seenByB.get(0).at("/id").stringValue()).isEqualTo(second.at("/transaction/id").stringValue());
+        assertThat(seenByB.get(0).at("/paid").stringValue()).isEqualTo("0.0000");
+        JsonNode again = api().checkoutCash(b, source, 70000);
+        assertThat(again.at("/attempt/id").stringValue()).isEqualTo(second.at("/attempt/id").stringValue());
+    }
+
+    @Test
+    void shouldNotLetAMerchantAddAttemptsOrResultsToAnotherMerchantsTransaction() {
+        Merchant a = api().onboard();
+        Merchant b = api().onboard();
+        JsonNode cash = api().checkoutCash(a, MqPayApi.newSource(), 100000);
+        String transactionId = cash.at("/transaction/id").stringValue();
+        api().ok(api().post(a, "/payments/cancel", "{\"attemptId\":\"" + cash.at("/attempt/id").stringValue()
+                + "\"}"));
+
+        HttpResponse<String> attempt = api().post(b, "/payment-attempts", "{\"transactionId\":\"" + transactionId
+                + "\",\"provider\":\"SYSTEM\",\"method\":\"200_CASH\",\"amount\":1000}");
+        HttpResponse<String> result = api().post(b, "/payment-results", "{\"transactionId\":\"" + transactionId
+                + "\",\"provider\":\"SYSTEM\",\"message\":\"mine\",\"amount\":1000}");
+        HttpResponse<String> resultOnOwnWithForeignAttempt = api().post(b, "/payment-results", "{\"transactionId\":\""
+                + api().checkoutCash(b, MqPayApi.newSource(), 1000).at("/transaction/id").stringValue()
+                + "\",\"attemptId\":\"" + cash.at("/attempt/id").stringValue()
+                + "\",\"provider\":\"SYSTEM\",\"message\":\"mine\"}");
+
+        assertThat(attempt.statusCode()).isEqualTo(404);
+        assertThat(api().json(attempt).at("/error/code").stringValue()).isEqualTo("TRANSACTION_NOT_FOUND");
+        assertThat(result.statusCode()).isEqualTo(404);
+        assertThat(api().json(result).at("/error/code").stringValue()).isEqualTo("TRANSACTION_NOT_FOUND");
+        assertThat(resultOnOwnWithForeignAttempt.statusCode()).isEqualTo(404);
+        assertThat(api().json(resultOnOwnWithForeignAttempt).at("/error/code").stringValue())
+                .isEqualTo("PAYMENT_ATTEMPT_NOT_FOUND");
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_attempt WHERE transaction_id = :id::uuid")
+                .param("id", transactionId).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_result WHERE merchant_id = :id")
+                .param("id", b.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void shouldTakeTheSeedsFilterExampleUnencoded() throws Exception {
+        Merchant merchant = api().onboard();
+        String source = MqPayApi.newSource();
+        String transactionId = api().checkoutCash(merchant, source, 1000).at("/transaction/id").stringValue();
+        api().checkoutCash(merchant, MqPayApi.newSource(), 2000);
+
+        // Exactly as the seed writes it: braces and quotes raw on the request line.
+        RawResponse list = rawGet(merchant, "/api/mq-pay/transactions",
+                "filter={\"where\":{\"sourceType\":\"Order\",\"sourceId\":\"" + source + "\"}}");
+        RawResponse count = rawGet(merchant, "/api/mq-pay/payment-attempts/count",
+                "where={\"transactionId\":\"" + transactionId + "\",\"status\":{\"inq\":[\"100_NEW\"]}}");
+        RawResponse hostile = rawGet(merchant, "/api/mq-pay/transactions", "filter={\"where\":{\"merchant_id\":1}}");
+
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        JsonNode rows = json.readTree(list.body());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).at("/id").stringValue()).isEqualTo(transactionId);
+        assertThat(count.status()).as(count.body()).isEqualTo(200);
+        assertThat(json.readTree(count.body()).at("/count").longValue()).isEqualTo(1);
+        assertThat(hostile.status()).isEqualTo(400);
+        assertThat(json.readTree(hostile.body()).at("/error/code").stringValue()).isEqualTo("INVALID_FILTER");
+    }
+
+    private record RawResponse(int status, String body) {
+    }
+
+    /**
+     * A GET written byte for byte on a socket, so no HTTP client percent-encodes the query; signed over the same
+     * query (the canonical form decodes and re-encodes it, so raw and encoded sign alike).
+     */
+    private RawResponse rawGet(Merchant merchant, String path, String rawQuery) throws Exception {
+        URI signed = new URI(null, null, path, rawQuery, null);
+        StringBuilder request = new StringBuilder("GET " + path + "?" + rawQuery + " HTTP/1.1\r\n")
+                .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
+        merchant.signer().headers("GET", signed, new byte[0])
+                .forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        request.append("\r\n");
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headersEnd = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, headersEnd);
+            String body = answer.substring(headersEnd + 4);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                body = unchunk(body);
+            }
+            return new RawResponse(Integer.parseInt(head.split(" ")[1]), body);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            // Bodies here are ASCII JSON, so characters count as bytes.
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
     }
 
     private List<String> sourceIds(Merchant merchant, String filter) {

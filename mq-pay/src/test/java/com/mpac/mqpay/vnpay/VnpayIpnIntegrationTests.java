@@ -130,6 +130,65 @@ class VnpayIpnIntegrationTests extends MqPayIntegrationTest {
     }
 
     @Test
+    void shouldRecordAResentFailedIpnOnceAlsoWhenResendsRace() throws Exception {
+        Merchant merchant = api().onboard();
+        JsonNode checkout = api().checkoutQr(merchant, MqPayApi.newSource(), 120000);
+        Map<String, Object> failed = signed(merchant, with(ipn(merchant, checkout, "120000"), "code", "09"));
+        String body = json.writeValueAsString(failed);
+        assertThat(api().json(api().postPublic(IPN, body)).at("/code").stringValue()).isEqualTo("00");
+        String before = snapshot(checkout);
+
+        JsonNode resent = api().json(api().postPublic(IPN, body));
+        List<String> raced = race(body, 6);
+
+        assertThat(resent.at("/code").stringValue()).isEqualTo("05");
+        assertThat(raced).containsOnly("05");
+        assertThat(results(checkout)).isEqualTo(1);
+        assertThat(snapshot(checkout)).isEqualTo(before);
+        assertThat(attempt(merchant, checkout).at("/status").stringValue()).isEqualTo("500_FAIL");
+    }
+
+    @Test
+    void shouldRecordALateIpnOnceWhenItIsResentOrArrivesConcurrently() throws Exception {
+        Merchant merchant = api().onboard();
+        JsonNode checkout = api().checkoutQr(merchant, MqPayApi.newSource(), 120000);
+        jdbc.sql("UPDATE payment_attempt SET expires_at = now() - interval '1 second' WHERE id = :id::uuid")
+                .param("id", checkout.at("/attempt/id").stringValue()).update();
+        String body = json.writeValueAsString(ipn(merchant, checkout, "120000"));
+
+        List<String> first = race(body, 6);
+        String before = snapshot(checkout);
+        JsonNode resent = api().json(api().postPublic(IPN, body));
+        List<String> raced = race(body, 6);
+
+        assertThat(first).containsOnlyOnce("04").containsOnly("04", "05");
+        assertThat(resent.at("/code").stringValue()).isEqualTo("05");
+        assertThat(raced).containsOnly("05");
+        assertThat(results(checkout)).isEqualTo(1);
+        assertThat(snapshot(checkout)).isEqualTo(before);
+        assertThat(transaction(merchant, checkout).at("/paid").stringValue()).isEqualTo("0.0000");
+        assertThat(attempt(merchant, checkout).at("/status").stringValue()).isEqualTo("501_EXPIRED");
+    }
+
+    @Test
+    void shouldRecordAResentSandboxLateIpnOnce() {
+        Merchant merchant = api().onboard();
+        JsonNode checkout = api().checkoutQr(merchant, MqPayApi.newSource(), 120000);
+        jdbc.sql("UPDATE payment_attempt SET expires_at = now() - interval '1 second' WHERE id = :id::uuid")
+                .param("id", checkout.at("/attempt/id").stringValue()).update();
+        JsonNode paid = api().payQr(checkout.at("/payment/qrCode").stringValue());
+        String before = snapshot(checkout);
+
+        JsonNode resent = api().ok(api().postPublic("/sandbox/vnpay/ipn/resend",
+                "{\"txnId\":\"" + checkout.at("/attempt/code").stringValue() + "\"}"));
+
+        assertThat(paid.at("/ipnResponse/code").stringValue()).isEqualTo("04");
+        assertThat(resent.at("/ipnResponse/code").stringValue()).isEqualTo("05");
+        assertThat(results(checkout)).isEqualTo(1);
+        assertThat(snapshot(checkout)).isEqualTo(before);
+    }
+
+    @Test
     void shouldMarkTheAttemptFailedWhenVnpayReportsAFailure() {
         Merchant merchant = api().onboard();
         JsonNode checkout = api().checkoutQr(merchant, MqPayApi.newSource(), 120000);
@@ -160,6 +219,7 @@ class VnpayIpnIntegrationTests extends MqPayIntegrationTest {
         JsonNode result = api().ok(api().get(merchant, "/payment-results" + MqPayApi.query("filter",
                 "{\"where\":{\"transactionId\":\"" + checkout.at("/transaction/id").stringValue() + "\"}}"))).get(0);
         assertThat(result.at("/outcome").stringValue()).isEqualTo("AMOUNT_MISMATCH");
+        assertThat(result.at("/reviewReason").stringValue()).isEqualTo("AMOUNT_MISMATCH");
         assertThat(result.at("/amount").stringValue()).isEqualTo("1000.0000");
     }
 
@@ -227,6 +287,37 @@ class VnpayIpnIntegrationTests extends MqPayIntegrationTest {
         ipn.put("ccy", "704");
         ipn.put("checksum", VnpayChecksum.of(json.convertValue(ipn, VnpayIpn.class), merchant.hashSecret()));
         return ipn;
+    }
+
+    private Map<String, Object> signed(Merchant merchant, Map<String, Object> ipn) {
+        ipn.put("checksum", VnpayChecksum.of(json.convertValue(ipn, VnpayIpn.class), merchant.hashSecret()));
+        return ipn;
+    }
+
+    /** Posts the same IPN body from several threads at once; answers VNPAY's response codes. */
+    private List<String> race(String body, int times) throws Exception {
+        List<Callable<String>> calls = IntStream.range(0, times)
+                .mapToObj(i -> (Callable<String>) () -> api().json(api().postPublic(IPN, body)).at("/code")
+                        .stringValue())
+                .toList();
+        List<String> codes = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(times)) {
+            for (var result : pool.invokeAll(calls)) {
+                codes.add(result.get());
+            }
+        }
+        return codes;
+    }
+
+    /** Everything an IPN could change about a transaction, its attempts and its results. */
+    private String snapshot(JsonNode checkout) {
+        return jdbc.sql("""
+                SELECT t.status || t.paid || t.updated_at
+                    || (SELECT string_agg(a.status || a.paid || a.updated_at, ',' ORDER BY a.id)
+                        FROM payment_attempt a WHERE a.transaction_id = t.id)
+                    || (SELECT count(*) FROM payment_result r WHERE r.transaction_id = t.id)
+                FROM payment_transaction t WHERE t.id = :id::uuid
+                """).param("id", checkout.at("/transaction/id").stringValue()).query(String.class).single();
     }
 
     private static Map<String, Object> with(Map<String, Object> ipn, String key, Object value) {
