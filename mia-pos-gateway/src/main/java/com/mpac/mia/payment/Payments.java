@@ -63,7 +63,8 @@ public class Payments {
         ExtensionRow extension = repository.activeExtension(qr.qrId(), true).orElseThrow(() -> MiaException
                 .conflict("no_active_extension", "The QR code has no active payment request (or it expired)."));
         BigDecimal paidAmount = checkAmount(qr.amountType(), extension, amount);
-        String mcc = properties.mcc();
+        // The MCC the payer's bank saw: tag 52 of the code, set from the merchant's account when it was created.
+        String mcc = QrPayload.mcc(qr.qrText()).orElse(properties.mcc());
         String swiftId = swiftMessageId != null ? swiftMessageId
                 : "MPACMD2X" + YYMMDD.format(clock.instant()) + digits(7);
         long txId = repository.insertTransaction(qr.terminalId(), qr.shiftId(), "paid", paidAmount, qr.qrId(),

@@ -65,7 +65,8 @@ class QrService {
         QrRow qr = new QrRow(UUID.randomUUID(), seller.terminal().terminalId(), shift.shiftId(), qrType, amountType,
                 Ids.random(20).toUpperCase(Locale.ROOT), null, QrState.active, apiVersion);
         String text = QrPayload.build(qrType.equals("dynamic"), seller.terminal().idno(),
-                seller.terminal().miaTerminalId(), properties.mcc(),
+                seller.terminal().miaTerminalId(),
+                seller.terminal().mcc() != null ? seller.terminal().mcc() : properties.mcc(),
                 qrType.equals("dynamic") && amountType.equals("fixed") ? amounts.amount() : null,
                 seller.terminal().merchantName(), qr.reference());
         qr = new QrRow(qr.qrId(), qr.terminalId(), qr.shiftId(), qrType, amountType, qr.reference(), text,

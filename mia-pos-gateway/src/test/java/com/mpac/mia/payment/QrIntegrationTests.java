@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -16,6 +17,7 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.mpac.contracts.qr.EmvQr;
+import com.mpac.mia.MiaApi;
 import com.mpac.mia.MiaApi.Session;
 import com.mpac.mia.MiaIntegrationTest;
 
@@ -42,6 +44,31 @@ class QrIntegrationTests extends MiaIntegrationTest {
         assertThat(qr.get("qrType").asString()).isEqualTo("dynamic");
         assertThat(qr.at("/extension/amount").decimalValue()).isEqualByComparingTo("125.50");
         assertThat(qr.at("/extension/qrExpireIn").asLong()).isBetween(295L, 300L);
+    }
+
+    @Test
+    void shouldUseTheMerchantsMccIdentifierAndFallBackToThePropertyWithoutAValidOne() {
+        Session session = api().shiftOpen();
+        JsonNode fallback = api().createQr(session, DYNAMIC_FIXED);
+        api().ok(api().sync(MiaApi.configuration(session.pos(), 2, true, Map.of("mcc", "5812"))));
+        JsonNode own = api().createQr(session, DYNAMIC_FIXED);
+        api().ok(api().sync(MiaApi.configuration(session.pos(), 3, true, Map.of("mcc", "58A2"))));
+        JsonNode invalid = api().createQr(session, DYNAMIC_FIXED);
+
+        JsonNode paid = api().pay(own.get("qrText").asString(), null);
+        JsonNode details = api().ok(api().get(session, "/pos/api/v1/transaction/" + paid.get("txId").asLong()));
+
+        assertThat(tag(fallback, "52")).isEqualTo("5999");
+        assertThat(tag(own, "52")).isEqualTo("5812");
+        assertThat(tag(invalid, "52")).isEqualTo("5999");
+        assertThat(paid.get("mcc").asString()).isEqualTo("5812");
+        assertThat(details.at("/txInfo/m\u0441\u0441").asString()).isEqualTo("5812");
+        assertThat(api().pay(fallback.get("qrText").asString(), null).get("mcc").asString()).isEqualTo("5999");
+    }
+
+    private static String tag(JsonNode qr, String id) {
+        return EmvQr.parse(qr.get("qrText").asString()).orElseThrow().stream().filter(f -> f.id().equals(id))
+                .findFirst().orElseThrow().value();
     }
 
     @Test
