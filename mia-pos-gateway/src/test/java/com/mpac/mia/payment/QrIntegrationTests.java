@@ -206,13 +206,54 @@ class QrIntegrationTests extends MiaIntegrationTest {
         JsonNode cancelled = api().ok(api().delete(session, "/pos/api/v2/qr/" + qrId));
         HttpResponse<String> again = api().delete(session, "/pos/api/v2/qr/" + qrId);
 
-        assertThat(foreignGet.statusCode()).isEqualTo(404);
+        assertThat(foreignGet.statusCode()).isEqualTo(200);
+        assertThat(foreignGet.body()).isEqualTo("{\"state\":\"not_found\"}");
         assertThat(foreignCancel.statusCode()).isEqualTo(404);
-        assertThat(foreignCheck.statusCode()).isEqualTo(404);
+        assertThat(api().json(foreignCancel).get("errorCode").asString()).isEqualTo("not_found");
+        assertThat(foreignCheck.statusCode()).isEqualTo(200);
+        assertThat(api().json(foreignCheck).get("state").asString()).isEqualTo("not_found");
         assertThat(cancelled.get("result").asString()).isEqualTo("success");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(api().ok(api().get(session, "/pos/api/v2/qr/" + qrId)).get("state").asString())
                 .isEqualTo("cancelled");
+    }
+
+    /**
+     * The document's check and get answers show {@code state: not_found}: an unknown id answers 200 with that state,
+     * and another terminal's id answers exactly the same bytes, so nothing of it leaks.
+     */
+    @Test
+    void shouldAnswerStateNotFoundAlikeForUnknownAndAnotherTerminalsCodes() {
+        Session owner = api().shiftOpen();
+        Session other = api().shiftOpen();
+        JsonNode qr = api().createQr(owner, DYNAMIC_FIXED);
+        api().pay(qr.get("qrText").asString(), null);
+        String unknown = java.util.UUID.randomUUID().toString();
+        String foreignQr = qr.get("qrId").asString();
+        String foreignExtension = qr.at("/extension/extensionId").asString();
+
+        for (String[] paths : new String[][] {
+                { "/pos/api/v2/qr/" + unknown + "?isImageRequired=true",
+                        "/pos/api/v2/qr/" + foreignQr + "?isImageRequired=true" },
+                { "/pos/api/v2/qr/extension/" + unknown + "/check",
+                        "/pos/api/v2/qr/extension/" + foreignExtension + "/check" },
+                { "/pos/api/v1/qr/" + unknown + "/check", "/pos/api/v1/qr/" + foreignQr + "/check" } }) {
+            HttpResponse<String> missing = api().get(other, paths[0]);
+            HttpResponse<String> foreign = api().get(other, paths[1]);
+
+            assertThat(missing.statusCode()).as(paths[0]).isEqualTo(200);
+            assertThat(api().json(missing).get("state").asString()).as(paths[0]).isEqualTo("not_found");
+            assertThat(foreign.statusCode()).as(paths[1]).isEqualTo(200);
+            assertThat(foreign.body()).as(paths[1]).isEqualTo(missing.body());
+        }
+        assertThat(api().ok(api().get(other, "/pos/api/v2/qr/extension/" + unknown + "/check")).toString())
+                .isEqualTo("{\"state\":\"not_found\",\"errorDescription\":\"QR extension not found.\","
+                        + "\"totalPayments\":0}");
+        assertThat(api().ok(api().get(other, "/pos/api/v1/qr/" + unknown + "/check")).toString())
+                .isEqualTo("{\"state\":\"not_found\",\"errorDescription\":\"QR code not found.\"}");
+        assertThat(api().get(other, "/pos/api/v2/qr/not-a-uuid").statusCode()).isEqualTo(400);
+        assertThat(api().ok(api().get(owner, "/pos/api/v2/qr/" + foreignQr)).get("state").asString())
+                .isEqualTo("paid");
     }
 
     @Test
