@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -17,6 +18,7 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.mpac.contracts.qr.EmvQr;
+import com.mpac.contracts.sync.MerchantConfiguration;
 import com.mpac.mia.MiaApi;
 import com.mpac.mia.MiaApi.Session;
 import com.mpac.mia.MiaIntegrationTest;
@@ -69,6 +71,43 @@ class QrIntegrationTests extends MiaIntegrationTest {
     private static String tag(JsonNode qr, String id) {
         return EmvQr.parse(qr.get("qrText").asString()).orElseThrow().stream().filter(f -> f.id().equals(id))
                 .findFirst().orElseThrow().value();
+    }
+
+    @Test
+    void shouldRefuseToPayAtATerminalThePortalDisabledOrRemoved() {
+        Session session = api().shiftOpen();
+        JsonNode disabledQr = api().createQr(session, DYNAMIC_FIXED);
+        JsonNode removedQr = api().createQr(session, DYNAMIC_FIXED);
+        MerchantConfiguration active = MiaApi.configuration(session.pos(), 2, true);
+        api().ok(api().sync(withTerminals(active, List.of(new MerchantConfiguration.Terminal(
+                session.pos().terminalId(), "SN-1", MerchantConfiguration.Status.DISABLED,
+                Map.of(MerchantConfiguration.Provider.MIA_POS, session.pos().miaTerminalId()))))));
+
+        HttpResponse<String> atDisabled = api().postPublic("/pos/sandbox/pay",
+                "{\"qrText\":" + json.writeValueAsString(disabledQr.get("qrText").asString()) + "}");
+        api().ok(api().sync(withTerminals(MiaApi.configuration(session.pos(), 3, true), List.of())));
+        HttpResponse<String> atRemoved = api().postPublic("/pos/sandbox/pay",
+                "{\"qrText\":" + json.writeValueAsString(removedQr.get("qrText").asString()) + "}");
+
+        assertThat(atDisabled.statusCode()).isEqualTo(409);
+        assertThat(api().json(atDisabled).get("errorCode").asString()).isEqualTo("terminal_not_active");
+        assertThat(api().json(atDisabled).get("result").asString()).isEqualTo("error");
+        assertThat(atRemoved.statusCode()).isEqualTo(409);
+        assertThat(api().json(atRemoved).get("errorCode").asString()).isEqualTo("terminal_not_active");
+        assertThat(jdbc.sql("SELECT count(*) FROM transaction WHERE terminal_id = :t")
+                .param("t", session.pos().terminalId()).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM qr_extension e JOIN qr_code q USING (qr_id) "
+                + "WHERE q.terminal_id = :t AND e.status = 'active'")
+                .param("t", session.pos().terminalId()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    private static MerchantConfiguration withTerminals(MerchantConfiguration c,
+            List<MerchantConfiguration.Terminal> terminals) {
+        MerchantConfiguration.Store store = c.stores().getFirst();
+        return new MerchantConfiguration(c.merchantId(), c.version(), c.pspId(), c.name(), c.status(), c.providers(),
+                List.of(new MerchantConfiguration.Store(store.storeId(), store.name(), store.status(),
+                        store.timezone(), terminals)),
+                c.apiKeys(), c.webhookEndpoints(), c.apiUsers());
     }
 
     @Test
