@@ -296,6 +296,61 @@ class QrIntegrationTests extends MiaIntegrationTest {
     }
 
     @Test
+    void shouldIncludeTheImageInActiveAndGetOnlyWhenAsked() throws Exception {
+        Session session = api().shiftOpen();
+        JsonNode qr = api().createQr(session, DYNAMIC_FIXED);
+        String qrId = qr.get("qrId").asString();
+
+        JsonNode activeWith = api().ok(api().get(session, "/pos/api/v2/qr/active?isImageRequired=true"));
+        JsonNode activeWithout = api().ok(api().get(session, "/pos/api/v2/qr/active?type=dynamic"));
+        JsonNode getWith = api().ok(api().get(session, "/pos/api/v2/qr/" + qrId + "?isImageRequired=true"));
+        JsonNode getWithout = api().ok(api().get(session, "/pos/api/v2/qr/" + qrId));
+        HttpResponse<String> notBoolean = api().get(session, "/pos/api/v2/qr/" + qrId + "?isImageRequired=maybe");
+
+        assertThat(activeWith.get("codes")).hasSize(1);
+        assertThat(decode(activeWith.at("/codes/0/qrImage").asString())).isEqualTo(qr.get("qrText").asString());
+        assertThat(activeWithout.at("/codes/0/qrId").asString()).isEqualTo(qrId);
+        assertThat(activeWithout.at("/codes/0/qrImage").isMissingNode() || activeWithout.at("/codes/0/qrImage")
+                .isNull()).isTrue();
+        assertThat(getWith.get("state").asString()).isEqualTo("active");
+        assertThat(decode(getWith.at("/qrInfo/qrImage").asString())).isEqualTo(qr.get("qrText").asString());
+        assertThat(getWith.at("/qrInfo/extension/amount").decimalValue()).isEqualByComparingTo("125.50");
+        assertThat(getWithout.at("/qrInfo/qrImage").isMissingNode() || getWithout.at("/qrInfo/qrImage").isNull())
+                .isTrue();
+        assertThat(getWithout.at("/qrInfo/qrText").asString()).isEqualTo(qr.get("qrText").asString());
+        assertThat(notBoolean.statusCode()).isEqualTo(400);
+    }
+
+    private static String decode(String base64Png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64Png)));
+        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(image)))).getText();
+    }
+
+    @Test
+    void shouldNotLetAnotherTerminalCreateOrCancelExtensionsOfACode() {
+        Session owner = api().shiftOpen();
+        Session other = api().shiftOpen();
+        JsonNode hybrid = api().createQr(owner, "{\"qrType\":\"hybrid\",\"amountType\":\"fixed\"}");
+        String qrId = hybrid.get("qrId").asString();
+        String extensionId = api().ok(api().post(owner, "/pos/api/v2/qr/" + qrId + "/extension", "{\"amount\":7}"))
+                .at("/extensionIfo/extensionId").asString();
+
+        HttpResponse<String> foreignCreate = api().post(other, "/pos/api/v2/qr/" + qrId + "/extension",
+                "{\"amount\":8}");
+        HttpResponse<String> foreignCancel = api().delete(other, "/pos/api/v2/qr/extension/" + extensionId);
+
+        assertThat(foreignCreate.statusCode()).isEqualTo(404);
+        assertThat(api().json(foreignCreate).get("errorCode").asString()).isEqualTo("not_found");
+        assertThat(foreignCancel.statusCode()).isEqualTo(404);
+        assertThat(api().json(foreignCancel).get("errorCode").asString()).isEqualTo("not_found");
+        JsonNode check = api().ok(api().get(owner, "/pos/api/v2/qr/extension/" + extensionId + "/check"));
+        assertThat(check.get("state").asString()).isEqualTo("active");
+        assertThat(jdbc.sql("SELECT count(*) FROM qr_extension WHERE qr_id = CAST(:id AS uuid)").param("id", qrId)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void shouldKeepTheDeprecatedV1CallsWorking() {
         Session session = api().shiftOpen();
 

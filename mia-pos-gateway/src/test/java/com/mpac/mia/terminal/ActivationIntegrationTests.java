@@ -142,6 +142,40 @@ class ActivationIntegrationTests extends MiaIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAMissingDeviceOrAppVersionHeaderAndANonUuidCorrelationIdAndWriteNothing() {
+        Pos pos = api().onboard();
+        String body = "{\"terminalId\":\"" + pos.miaTerminalId() + "\",\"merchantIdno\":\"" + pos.idno() + "\"}";
+        Map<String, String> noDevice = new HashMap<>(MiaApi.DEVICE);
+        noDevice.remove("X-DEVICE");
+        Map<String, String> noVersion = new HashMap<>(MiaApi.DEVICE);
+        noVersion.remove("X-POS-APP-VERSION");
+        Map<String, String> textVersion = new HashMap<>(MiaApi.DEVICE);
+        textVersion.put("X-POS-APP-VERSION", "1.2");
+        Map<String, String> badCorrelation = new HashMap<>(MiaApi.DEVICE);
+        badCorrelation.put("X-CORRELATION-ID", "not-a-uuid");
+
+        HttpResponse<String> device = api().send("POST", "/pos/api/v1/terminal-activation/init", body, noDevice);
+        HttpResponse<String> version = api().send("POST", "/pos/api/v1/terminal-activation/init", body, noVersion);
+        HttpResponse<String> decimal = api().send("POST", "/pos/api/v1/terminal-activation/init", body, textVersion);
+        HttpResponse<String> correlation = api().send("POST", "/pos/api/v1/terminal-activation/init", body,
+                badCorrelation);
+
+        assertThat(device.statusCode()).isEqualTo(400);
+        assertThat(api().json(device).get("errorCode").asString()).isEqualTo("validation_error");
+        assertThat(api().json(device).get("errorMessage").asString()).contains("X-DEVICE");
+        assertThat(version.statusCode()).isEqualTo(400);
+        assertThat(api().json(version).get("errorMessage").asString()).contains("X-POS-APP-VERSION");
+        assertThat(decimal.statusCode()).isEqualTo(400);
+        assertThat(api().json(decimal).get("errorMessage").asString()).contains("X-POS-APP-VERSION");
+        assertThat(correlation.statusCode()).isEqualTo(400);
+        assertThat(api().json(correlation).get("result").asString()).isEqualTo("error");
+        assertThat(api().json(correlation).get("errorMessage").asString()).isEqualTo("X-CORRELATION-ID must be a UUID.");
+        assertThat(correlation.headers().firstValue("X-CORRELATION-ID")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM activation WHERE terminal_id = :t").param("t", pos.terminalId())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void shouldNotFindATerminalUnderAnotherMerchantsIdno() {
         Pos pos = api().onboard();
         Pos other = api().onboard();
