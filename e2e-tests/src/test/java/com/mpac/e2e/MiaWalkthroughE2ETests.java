@@ -47,7 +47,8 @@ class MiaWalkthroughE2ETests {
     @BeforeAll
     void startPlatform() throws IOException {
         platform = LocalPlatform.start(Path.of(System.getProperty("mpac.root", "..")).toAbsolutePath().normalize());
-        platform.awaitReady(Duration.ofMinutes(6));
+        // Longer than PlatformE2ETests: on a loaded machine the AOT training runs after a rebuild take a while.
+        platform.awaitReady(Duration.ofMinutes(9));
         portal = new TestHttp(platform.url("svc-portal"));
         mia = new TestHttp(platform.url("mia-pos-gateway"));
     }
