@@ -60,10 +60,19 @@ public final class MiaApi {
     }
 
     public static MerchantConfiguration configuration(Pos pos, long version, boolean miaEnabled) {
+        return configuration(pos, version, miaEnabled, Map.of());
+    }
+
+    /** The merchant's configuration with more MIA_POS identifiers (e.g. {@code mcc}) besides idno and phone. */
+    public static MerchantConfiguration configuration(Pos pos, long version, boolean miaEnabled,
+            Map<String, String> moreIdentifiers) {
+        Map<String, String> identifiers = new HashMap<>(moreIdentifiers);
+        identifiers.put("idno", pos.idno());
+        identifiers.put("phone", "+37369123456");
         return new MerchantConfiguration(pos.merchantId(), version, "psp_1", "Cafe Chișinău " + pos.merchantId(),
                 MerchantStatus.ACTIVE,
-                List.of(new ProviderAccount(Provider.MIA_POS, miaEnabled,
-                        Map.of("idno", pos.idno(), "phone", "+37369123456"), Map.of("api_secret", "mia-secret"))),
+                List.of(new ProviderAccount(Provider.MIA_POS, miaEnabled, identifiers,
+                        Map.of("api_secret", "mia-secret"))),
                 List.of(new Store(pos.storeId(), "Store Botanica", Status.ACTIVE, "Europe/Chisinau",
                         List.of(new Terminal(pos.terminalId(), "SN-1", Status.ACTIVE,
                                 Map.of(Provider.MIA_POS, pos.miaTerminalId()))))),

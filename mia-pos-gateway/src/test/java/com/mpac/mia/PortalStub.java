@@ -28,6 +28,7 @@ public final class PortalStub {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, User> USERS = new ConcurrentHashMap<>();
     private static final AtomicInteger UNSIGNED = new AtomicInteger();
+    private static final Map<String, String> CLIENT_ADDRESSES = new ConcurrentHashMap<>();
     private static HttpServer server;
 
     private PortalStub() {
@@ -51,6 +52,11 @@ public final class PortalStub {
         USERS.put(email, new User(userId, email, storeId, merchantId));
     }
 
+    /** The {@code clientAddress} of the last signed check for this email ("" when the call carried none). */
+    public static String clientAddressOf(String email) {
+        return CLIENT_ADDRESSES.get(email);
+    }
+
     public static int unsignedCalls() {
         return UNSIGNED.get();
     }
@@ -65,6 +71,7 @@ public final class PortalStub {
             answer(exchange, 401, "{\"code\":\"UNAUTHORIZED\"}");
             return;
         }
+        CLIENT_ADDRESSES.put(body.path("email").asString(""), body.path("clientAddress").asString(""));
         User user = USERS.get(body.path("email").asString(""));
         String storeId = body.path("storeId").asString(null);
         if (user == null || !PASSWORD.equals(body.path("password").asString(""))

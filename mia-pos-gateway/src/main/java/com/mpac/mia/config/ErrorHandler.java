@@ -47,8 +47,11 @@ class ErrorHandler extends PlatformExceptionHandler {
 
     @ExceptionHandler(MiaException.class)
     ResponseEntity<Object> handleMia(MiaException ex) {
-        return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorEnvelope("error", ex.code(), ex.getMessage(), ex.leftAttempts()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_JSON);
+        if (ex.retryAfterSeconds() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+        }
+        return answer.body(new ErrorEnvelope("error", ex.code(), ex.getMessage(), ex.leftAttempts()));
     }
 
     /**

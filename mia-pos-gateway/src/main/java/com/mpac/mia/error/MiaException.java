@@ -8,6 +8,7 @@ public class MiaException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private Integer leftAttempts;
+    private Long retryAfterSeconds;
 
     public MiaException(HttpStatus status, String code, String message) {
         super(message);
@@ -34,6 +35,16 @@ public class MiaException extends RuntimeException {
     public MiaException withLeftAttempts(int left) {
         this.leftAttempts = left;
         return this;
+    }
+
+    /** Sent as the {@code Retry-After} header (seconds), for refusals that pass with time. */
+    public MiaException withRetryAfter(long seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Integer leftAttempts() {

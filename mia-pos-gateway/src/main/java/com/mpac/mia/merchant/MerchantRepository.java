@@ -31,21 +31,24 @@ class MerchantRepository {
                 .findFirst();
         String idno = mia.map(a -> a.identifiers().get("idno")).orElse(null);
         String phone = mia.map(a -> a.identifiers().get("phone")).orElse(null);
+        // Tag 52 of the QR payload holds four digits; anything else is ignored and mpac.mia.mcc applies.
+        String mcc = mia.map(a -> a.identifiers().get("mcc")).filter(v -> v.matches("[0-9]{4}")).orElse(null);
         String credentials = mia.map(a -> cipher.encrypt(json.writeValueAsString(a.credentials()),
                 "merchant_provider:" + c.merchantId() + ":MIA_POS")).orElse(null);
         return jdbc.sql("""
-                INSERT INTO merchant (merchant_id, version, name, status, mia_enabled, idno, phone, credentials)
-                VALUES (:merchantId, :version, :name, :status, :enabled, :idno, :phone, :credentials)
+                INSERT INTO merchant (merchant_id, version, name, status, mia_enabled, idno, phone, mcc, credentials)
+                VALUES (:merchantId, :version, :name, :status, :enabled, :idno, :phone, :mcc, :credentials)
                 ON CONFLICT (merchant_id) DO UPDATE
                 SET version = excluded.version, name = excluded.name, status = excluded.status,
-                    mia_enabled = excluded.mia_enabled, idno = excluded.idno, phone = excluded.phone,
+                    mia_enabled = excluded.mia_enabled, idno = excluded.idno, phone = excluded.phone, mcc = excluded.mcc,
                     credentials = excluded.credentials, updated_at = now()
                 WHERE merchant.version < excluded.version
                 """)
                 .param("merchantId", c.merchantId()).param("version", c.version())
                 .param("name", c.name()).param("status", c.status().name())
                 .param("enabled", mia.map(ProviderAccount::enabled).orElse(false) && idno != null)
-                .param("idno", idno).param("phone", phone).param("credentials", credentials)
+                .param("idno", idno).param("phone", phone).param("mcc", mcc)
+                .param("credentials", credentials)
                 .update() == 1;
     }
 
@@ -92,7 +95,7 @@ class MerchantRepository {
     private static final String TERMINAL_SELECT = """
             SELECT t.terminal_id, t.pos_id, t.mia_terminal_id, t.status AS terminal_status, s.store_id,
                    s.name AS store_name, s.status AS store_status, m.merchant_id, m.merchant_no, m.name AS merchant_name,
-                   m.status AS merchant_status, m.mia_enabled, m.idno, m.phone
+                   m.status AS merchant_status, m.mia_enabled, m.idno, m.phone, m.mcc
             FROM terminal t JOIN store s USING (store_id) JOIN merchant m ON m.merchant_id = t.merchant_id
             """;
 
@@ -113,6 +116,6 @@ class MerchantRepository {
         return new Terminal(rs.getString("terminal_id"), rs.getLong("pos_id"), rs.getString("mia_terminal_id"),
                 rs.getString("store_id"), rs.getString("store_name"), rs.getString("merchant_id"),
                 rs.getLong("merchant_no"), rs.getString("merchant_name"), rs.getString("idno"),
-                rs.getString("phone"), usable);
+                rs.getString("phone"), rs.getString("mcc"), usable);
     }
 }

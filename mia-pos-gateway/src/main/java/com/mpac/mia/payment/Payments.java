@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.mpac.contracts.id.Ids;
 import com.mpac.mia.config.MiaProperties;
 import com.mpac.mia.error.MiaException;
+import com.mpac.mia.merchant.Terminal;
+import com.mpac.mia.merchant.Terminals;
 import com.mpac.mia.payment.PaymentRecords.ExtensionRow;
 import com.mpac.mia.payment.PaymentRecords.QrRow;
 import com.mpac.mia.payment.PaymentRecords.TxRow;
@@ -21,7 +23,8 @@ import com.mpac.mia.payment.PaymentRecords.TxRow;
 /**
  * Payments arriving from the payer's bank (the sandbox plays it here): the code is found by the reference in its
  * EMVCo payload, the active extension is locked, the amount checked against the code's rules, and one transaction
- * recorded. A notification repeating a SWIFT message id already recorded changes nothing and answers the first
+ * recorded, as long as the terminal that showed the code is still usable (the portal may have disabled or removed
+ * it since). A notification repeating a SWIFT message id already recorded changes nothing and answers the first
  * transaction.
  */
 @Service
@@ -31,11 +34,13 @@ public class Payments {
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.UTC);
 
     private final PaymentRepository repository;
+    private final Terminals terminals;
     private final MiaProperties properties;
     private final Clock clock;
 
-    Payments(PaymentRepository repository, MiaProperties properties, Clock clock) {
+    Payments(PaymentRepository repository, Terminals terminals, MiaProperties properties, Clock clock) {
         this.repository = repository;
+        this.terminals = terminals;
         this.properties = properties;
         this.clock = clock;
     }
@@ -57,13 +62,18 @@ public class Payments {
                 .orElseThrow(() -> MiaException.badRequest("qrText is not a MIA QR payload with a valid CRC."));
         repository.expireDue(clock.instant());
         QrRow qr = repository.qrByReferenceForUpdate(reference).orElseThrow(() -> MiaException.notFound("QR code"));
+        if (terminals.find(qr.terminalId()).filter(Terminal::usable).isEmpty()) {
+            throw MiaException.conflict("terminal_not_active", "The terminal that showed this code is disabled or "
+                    + "removed in the portal (or its merchant cannot use MIA POS); it takes no payments.");
+        }
         if (!qr.state().canBecome(QrState.paid)) {
             throw MiaException.conflict("qr_not_active", "The QR code is " + qr.state() + ".");
         }
         ExtensionRow extension = repository.activeExtension(qr.qrId(), true).orElseThrow(() -> MiaException
                 .conflict("no_active_extension", "The QR code has no active payment request (or it expired)."));
         BigDecimal paidAmount = checkAmount(qr.amountType(), extension, amount);
-        String mcc = properties.mcc();
+        // The MCC the payer's bank saw: tag 52 of the code, set from the merchant's account when it was created.
+        String mcc = QrPayload.mcc(qr.qrText()).orElse(properties.mcc());
         String swiftId = swiftMessageId != null ? swiftMessageId
                 : "MPACMD2X" + YYMMDD.format(clock.instant()) + digits(7);
         long txId = repository.insertTransaction(qr.terminalId(), qr.shiftId(), "paid", paidAmount, qr.qrId(),

@@ -32,6 +32,9 @@ import com.mpac.mia.terminal.SellerSessions;
         + "amounts; extensions are payment requests on a code. qrText is an EMVCo payload, qrImage a base64 PNG.")
 class QrController {
 
+    /** The state the document's examples show for a code or extension this terminal does not have. */
+    static final String NOT_FOUND = "not_found";
+
     private final SellerSessions sessions;
     private final QrService qrs;
 
@@ -93,11 +96,13 @@ class QrController {
 
     @GetMapping("/pos/api/v2/qr/{qrId}")
     @Operation(summary = "Get a QR code", description = "state is active, paid, cancelled or expired; the extension "
-            + "appears only while active. Another terminal's code answers 404.")
+            + "appears only while active. An unknown code, or another terminal's, answers 200 with state not_found "
+            + "and nothing else, as the document's example shows.")
     QrStateResponse get(@RequestHeader(name = "Authorization", required = false) String authorization,
             @PathVariable UUID qrId, @RequestParam(defaultValue = "false") boolean isImageRequired) {
-        QrService.QrView view = qrs.get(sessions.authenticate(authorization), qrId, isImageRequired);
-        return new QrStateResponse(view.state().name(), view.info());
+        return qrs.get(sessions.authenticate(authorization), qrId, isImageRequired)
+                .map(view -> new QrStateResponse(view.state().name(), view.info()))
+                .orElseGet(() -> new QrStateResponse(NOT_FOUND, null));
     }
 
     @DeleteMapping("/pos/api/v2/qr/{qrId}")
@@ -122,13 +127,16 @@ class QrController {
 
     @GetMapping("/pos/api/v2/qr/extension/{extensionId}/check")
     @Operation(summary = "Check an extension", description = "state active, paid, cancelled or expired; "
-            + "lastTxInfo the latest payment, totalPayments their number.")
+            + "lastTxInfo the latest payment, totalPayments their number. An unknown extension, or another "
+            + "terminal's, answers 200 with state not_found and errorDescription.")
     ExtensionCheckResponse checkExtension(
             @RequestHeader(name = "Authorization", required = false) String authorization,
             @PathVariable UUID extensionId) {
-        QrService.ExtensionCheck check = qrs.checkExtension(sessions.authenticate(authorization), extensionId);
-        return new ExtensionCheckResponse(check.extension().state().name(), null,
-                check.payments().isEmpty() ? null : TxInfo.of(check.payments().getFirst()), check.payments().size());
+        return qrs.checkExtension(sessions.authenticate(authorization), extensionId)
+                .map(check -> new ExtensionCheckResponse(check.extension().state().name(), null,
+                        check.payments().isEmpty() ? null : TxInfo.of(check.payments().getFirst()),
+                        check.payments().size()))
+                .orElseGet(() -> new ExtensionCheckResponse(NOT_FOUND, "QR extension not found.", null, 0));
     }
 
     @DeleteMapping("/pos/api/v2/qr/extension/{extensionId}")

@@ -45,6 +45,12 @@ final class QrPayload {
                 .flatMap(field -> field.sub("05"));
     }
 
+    /** The MCC in tag 52 of a payload whose CRC verifies. */
+    static Optional<String> mcc(String payload) {
+        return EmvQr.parse(payload).flatMap(fields -> fields.stream().filter(f -> f.id().equals("52")).findFirst())
+                .map(field -> field.value());
+    }
+
     // Tag 59 holds at most 25 characters; keep it to plain letters so every banking app shows it.
     private static String name(String merchantName) {
         String ascii = Normalizer.normalize(merchantName, Normalizer.Form.NFD).replaceAll("[^\\x20-\\x7E]", "")

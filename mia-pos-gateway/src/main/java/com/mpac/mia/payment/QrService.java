@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -65,7 +66,8 @@ class QrService {
         QrRow qr = new QrRow(UUID.randomUUID(), seller.terminal().terminalId(), shift.shiftId(), qrType, amountType,
                 Ids.random(20).toUpperCase(Locale.ROOT), null, QrState.active, apiVersion);
         String text = QrPayload.build(qrType.equals("dynamic"), seller.terminal().idno(),
-                seller.terminal().miaTerminalId(), properties.mcc(),
+                seller.terminal().miaTerminalId(),
+                seller.terminal().mcc() != null ? seller.terminal().mcc() : properties.mcc(),
                 qrType.equals("dynamic") && amountType.equals("fixed") ? amounts.amount() : null,
                 seller.terminal().merchantName(), qr.reference());
         qr = new QrRow(qr.qrId(), qr.terminalId(), qr.shiftId(), qrType, amountType, qr.reference(), text,
@@ -99,12 +101,12 @@ class QrService {
     record ExtensionCheck(ExtensionRow extension, List<PaymentRecords.TxRow> payments) {
     }
 
+    /** Empty for an unknown extension and for another terminal's alike, so nothing tells them apart. */
     @Transactional
-    ExtensionCheck checkExtension(Seller seller, UUID extensionId) {
+    Optional<ExtensionCheck> checkExtension(Seller seller, UUID extensionId) {
         repository.expireDue(clock.instant());
-        ExtensionRow extension = repository.extension(extensionId, seller.terminal().terminalId(), false)
-                .orElseThrow(() -> MiaException.notFound("QR extension"));
-        return new ExtensionCheck(extension, repository.extensionPayments(extensionId));
+        return repository.extension(extensionId, seller.terminal().terminalId(), false)
+                .map(extension -> new ExtensionCheck(extension, repository.extensionPayments(extensionId)));
     }
 
     @Transactional
@@ -138,13 +140,13 @@ class QrService {
     record QrView(QrState state, QrInfo info, ExtensionRow latest) {
     }
 
+    /** Empty for an unknown code and for another terminal's alike, so nothing tells them apart. */
     @Transactional
-    QrView get(Seller seller, UUID qrId, boolean image) {
+    Optional<QrView> get(Seller seller, UUID qrId, boolean image) {
         repository.expireDue(clock.instant());
-        QrRow qr = repository.qr(qrId, seller.terminal().terminalId(), false)
-                .orElseThrow(() -> MiaException.notFound("QR code"));
-        ExtensionRow active = repository.activeExtension(qrId, false).orElse(null);
-        return new QrView(qr.state(), info(qr, active, image), repository.latestExtension(qrId).orElse(null));
+        return repository.qr(qrId, seller.terminal().terminalId(), false).map(qr -> new QrView(qr.state(),
+                info(qr, repository.activeExtension(qrId, false).orElse(null), image),
+                repository.latestExtension(qrId).orElse(null)));
     }
 
     @Transactional

@@ -62,11 +62,15 @@ class QrV1Controller {
 
     @GetMapping("/pos/api/v1/qr/{qrId}/check")
     @Operation(summary = "Check a dynamic QR (deprecated)", description = "state active, paid, cancelled or "
-            + "expired; txInfo once paid. Dynamic codes only.")
+            + "expired; txInfo once paid. Dynamic codes only. An unknown code, or another terminal's, answers 200 "
+            + "with state not_found and errorDescription.")
     CheckResponse check(@RequestHeader(name = "Authorization", required = false) String authorization,
             @PathVariable UUID qrId) {
         Seller seller = sessions.authenticate(authorization);
-        QrService.QrView view = qrs.get(seller, qrId, false);
+        QrService.QrView view = qrs.get(seller, qrId, false).orElse(null);
+        if (view == null) {
+            return new CheckResponse(QrController.NOT_FOUND, "QR code not found.", null);
+        }
         if (!view.info().qrType().equals("dynamic")) {
             throw new MiaException(org.springframework.http.HttpStatus.CONFLICT, "operation_not_allowed_for_qr_type",
                     "This deprecated operation handles dynamic QR codes only.");

@@ -64,7 +64,8 @@ class SandboxController {
     @Operation(summary = "Pay a QR code as the payer's bank", description = "qrText as scanned (CRC checked); "
             + "amount required for free and controlled amounts (within min/max), optional for fixed ones. "
             + "swiftMessageId, when given, makes the notification repeatable: the same id again changes nothing "
-            + "(duplicate true). Answers the transaction with its rrn, approval code, MCC and SWIFT fields.")
+            + "(duplicate true). Answers the transaction with its rrn, approval code, MCC and SWIFT fields. "
+            + "409 terminal_not_active once the portal disabled or removed the code's terminal.")
     Payments.Paid pay(@Valid @RequestBody PayRequest request) {
         return payments.pay(request.qrText(), request.amount(), request.swiftMessageId(), request.payerBank());
     }

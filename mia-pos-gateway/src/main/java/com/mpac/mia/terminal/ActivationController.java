@@ -32,7 +32,9 @@ class ActivationController {
     @Operation(summary = "Initialize terminal activation", description = "terminalId (the MIA terminal id from the "
             + "portal) and merchantIdno must name an active terminal of that merchant. Sends an OTP by SMS "
             + "(sandbox: GET /pos/sandbox/sms). Headers X-DEVICE, X-PLATFORM-TYPE (ios|android|web|"
-            + "external_system), X-INSTALLATION-ID (UUID) and X-POS-APP-VERSION (integer) are required.")
+            + "external_system), X-INSTALLATION-ID (UUID) and X-POS-APP-VERSION (integer) are required. At most "
+            + "mpac.mia.init-limit inits (5) per terminal within mpac.mia.init-window (1 h): then 429 "
+            + "too_many_attempts with Retry-After.")
     ActivationRequests.InitResponse init(@Valid @RequestBody ActivationRequests.InitRequest request,
             @RequestHeader(name = "X-DEVICE", required = false) String device,
             @RequestHeader(name = "X-PLATFORM-TYPE", required = false) String platformType,

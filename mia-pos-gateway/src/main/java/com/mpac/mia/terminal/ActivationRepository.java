@@ -24,15 +24,34 @@ class ActivationRepository {
             ActivationRequests.Device device, Instant now) {
         jdbc.sql("""
                 INSERT INTO activation (activation_id, terminal_id, status, otp_hash, left_attempts, left_resends,
-                    last_sent_at, phone, device, platform_type, installation_id, pos_app_version)
+                    last_sent_at, phone, device, platform_type, installation_id, pos_app_version, created_at)
                 VALUES (:id, :terminalId, 'PENDING', :otp, :attempts, :resends, :now, :phone, :device, :platform,
-                    :installation, :version)
+                    :installation, :version, :now)
                 """)
                 .param("id", id).param("terminalId", terminalId).param("otp", otpHash).param("attempts", attempts)
                 .param("resends", resends).param("now", java.sql.Timestamp.from(now)).param("phone", phone)
                 .param("device", device.device()).param("platform", device.platformType())
                 .param("installation", device.installationId()).param("version", device.posAppVersion())
                 .update();
+    }
+
+    /**
+     * Locks the terminal's row, so concurrent inits of one terminal count one after the other, and answers when
+     * the oldest of its inits since {@code since} was made and how many there were.
+     */
+    InitsSince lockTerminalAndCountInits(String terminalId, Instant since) {
+        jdbc.sql("SELECT terminal_id FROM terminal WHERE terminal_id = :id FOR UPDATE").param("id", terminalId)
+                .query(String.class).single();
+        return jdbc.sql("""
+                SELECT count(*) AS inits, min(created_at) AS oldest FROM activation
+                WHERE terminal_id = :id AND created_at > :since
+                """).param("id", terminalId).param("since", java.sql.Timestamp.from(since))
+                .query((rs, n) -> new InitsSince(rs.getInt("inits"),
+                        rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant()))
+                .single();
+    }
+
+    record InitsSince(int count, Instant oldest) {
     }
 
     Optional<Activation> lock(UUID id) {

@@ -22,6 +22,8 @@ import com.mpac.mia.merchant.Terminals;
  * Binds a terminal to a device: {@code init} sends a 6-digit OTP by SMS (the sandbox outbox here), {@code confirm}
  * checks it with a limited number of attempts (then the binding is LOCKED for good and a new init is needed),
  * {@code resend} sends a fresh code after a wait, a limited number of times. Counters change under the row lock.
+ * Inits per terminal are capped within a window ({@code mpac.mia.init-limit} per {@code init-window}), counted under
+ * the terminal's row lock, so SMS sent and OTP guesses per terminal stay bounded.
  */
 @Service
 class ActivationService {
@@ -46,11 +48,20 @@ class ActivationService {
         Terminal terminal = terminals.findForActivation(request.terminalId(), request.merchantIdno())
                 .orElseThrow(() -> new MiaException(HttpStatus.NOT_FOUND, "terminal_not_found",
                         "No active terminal " + request.terminalId() + " of the merchant with this IDNO."));
+        Instant now = clock.instant();
+        ActivationRepository.InitsSince recent = activations.lockTerminalAndCountInits(terminal.terminalId(),
+                now.minus(properties.initWindow()));
+        if (recent.count() >= properties.initLimit()) {
+            long retryAfter = Duration.between(now, recent.oldest().plus(properties.initWindow())).toSeconds() + 1;
+            throw new MiaException(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts", "This terminal started "
+                    + recent.count() + " activations within " + properties.initWindow().toMinutes()
+                    + " min; try again in " + Math.max(1, retryAfter) + " s.").withRetryAfter(retryAfter);
+        }
         UUID id = UUID.randomUUID();
         String otp = newOtp();
         String phone = terminal.phone() == null ? DEFAULT_PHONE : terminal.phone();
         activations.insert(id, terminal.terminalId(), hash(id, otp), properties.otpAttempts(),
-                properties.otpResends(), phone, device, clock.instant());
+                properties.otpResends(), phone, device, now);
         activations.sendSms(id, phone, smsText(otp));
         return new ActivationRequests.InitResponse("success", id, mask(phone), properties.resendWait().toSeconds());
     }

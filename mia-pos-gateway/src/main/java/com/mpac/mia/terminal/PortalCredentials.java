@@ -35,11 +35,12 @@ class PortalCredentials {
         this.portal = RestClient.builder().requestFactory(requests).baseUrl(portalUrl).requestInterceptor(new HmacSigner(key, clock)).build();
     }
 
-    record VerifyRequest(String email, String password, String storeId) {
+    /** {@code clientAddress} as svc-portal's credential check names it: the end user's address, for throttling. */
+    record VerifyRequest(String email, String password, String storeId, String clientAddress) {
 
         @Override
         public String toString() {
-            return "VerifyRequest[" + storeId + "]";
+            return "VerifyRequest[" + storeId + ", " + clientAddress + "]";
         }
     }
 
@@ -47,9 +48,10 @@ class PortalCredentials {
             List<String> roles) {
     }
 
-    VerifiedUser verify(String email, String password, String storeId) {
+    VerifiedUser verify(String email, String password, String storeId, String clientAddress) {
         try {
-            VerifiedUser user = portal.post().uri(PATH).body(new VerifyRequest(email, password, storeId))
+            VerifiedUser user = portal.post().uri(PATH)
+                    .body(new VerifyRequest(email, password, storeId, address(clientAddress)))
                     .retrieve().body(VerifiedUser.class);
             if (user == null) {
                 throw new MiaException(HttpStatus.BAD_GATEWAY, "portal_unavailable", "The credential check failed.");
@@ -67,5 +69,14 @@ class PortalCredentials {
             throw new MiaException(HttpStatus.SERVICE_UNAVAILABLE, "portal_unavailable",
                     "Seller login is unavailable right now; try again later.");
         }
+    }
+
+    /**
+     * The portal takes an IPv4 or IPv6 literal of at most 64 characters; anything else (an IPv6 zone id) is left
+     * out rather than have the portal refuse the whole check.
+     */
+    static String address(String clientAddress) {
+        return clientAddress != null && clientAddress.length() <= 64 && clientAddress.matches("[0-9A-Fa-f:.]+")
+                ? clientAddress : null;
     }
 }

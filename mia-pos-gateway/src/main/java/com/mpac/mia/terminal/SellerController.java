@@ -2,6 +2,7 @@ package com.mpac.mia.terminal;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -74,9 +75,10 @@ class SellerController {
     @Operation(summary = "Seller login", description = "username is the email of a cashier or store manager of the "
             + "terminal's store in svc-portal; the password is checked by svc-portal (no MFA on the POS). Wrong "
             + "credentials answer 401 invalid_credentials; accessTokenExpiresIn is in seconds.")
-    TokensResponse login(@Valid @RequestBody LoginRequest request) {
+    TokensResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return new TokensResponse("success",
-                sessions.login(request.terminalActivationId(), request.username(), request.password()));
+                sessions.login(request.terminalActivationId(), request.username(), request.password(),
+                        http.getRemoteAddr()));
     }
 
     @PostMapping("/pos/api/v1/seller/refresh")

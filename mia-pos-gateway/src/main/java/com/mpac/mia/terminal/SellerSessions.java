@@ -60,13 +60,15 @@ public class SellerSessions {
     record AuthTokens(String accessToken, String refreshToken, long accessTokenExpiresIn) {
     }
 
-    AuthTokens login(UUID activationId, String username, String password) {
+    /** {@code clientAddress}: the POS's address, so the portal throttles each terminal's failures on their own. */
+    AuthTokens login(UUID activationId, String username, String password, String clientAddress) {
         String terminalId = activations.activeTerminalOf(activationId)
                 .orElseThrow(() -> MiaException.notFound("Activated terminal"));
         Terminal terminal = terminals.find(terminalId).filter(Terminal::usable)
                 .orElseThrow(() -> MiaException.notFound("Activated terminal"));
         // Outside a transaction: no connection is held while the portal answers.
-        PortalCredentials.VerifiedUser user = portal.verify(username, password, terminal.storeId());
+        PortalCredentials.VerifiedUser user = portal.verify(username, password, terminal.storeId(),
+                clientAddress);
         if (!terminal.storeId().equals(user.storeId()) || !terminal.merchantId().equals(user.merchantId())) {
             throw new MiaException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong username or password.");
         }

@@ -10,12 +10,16 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import com.mpac.mia.MiaApi;
 import com.mpac.mia.MiaApi.Session;
 import com.mpac.mia.MiaIntegrationTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** Money moves once however requests race: row locks on the code's extension and on the original payment. */
+/**
+ * Money moves once however requests race: row locks on the code's extension and on the original payment. Limits
+ * hold too: the terminal's row lock keeps racing activation inits within the cap.
+ */
 class ConcurrencyIntegrationTests extends MiaIntegrationTest {
 
     @Test
@@ -47,6 +51,18 @@ class ConcurrencyIntegrationTests extends MiaIntegrationTest {
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(2);
         assertThat(jdbc.sql("SELECT sum(amount) FROM transaction WHERE original_tx_id = :id").param("id", txId)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("80");
+    }
+
+    @Test
+    void shouldStartNoMoreActivationsThanTheCapWhenInitsRace() throws Exception {
+        MiaApi.Pos pos = api().onboard();
+
+        List<Integer> statuses = race(() -> api().init(pos).statusCode(), 8);
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s != 200).containsOnly(429);
+        assertThat(jdbc.sql("SELECT count(*) FROM activation WHERE terminal_id = :t").param("t", pos.terminalId())
+                .query(Integer.class).single()).isEqualTo(5);
     }
 
     private static List<Integer> race(Callable<Integer> call, int times) throws InterruptedException {

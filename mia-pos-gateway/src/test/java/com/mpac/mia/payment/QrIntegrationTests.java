@@ -6,16 +6,21 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.mpac.contracts.qr.EmvQr;
+import com.mpac.contracts.sync.MerchantConfiguration;
+import com.mpac.mia.MiaApi;
 import com.mpac.mia.MiaApi.Session;
 import com.mpac.mia.MiaIntegrationTest;
 
@@ -31,10 +36,7 @@ class QrIntegrationTests extends MiaIntegrationTest {
 
         JsonNode qr = api().createQr(session, DYNAMIC_FIXED);
         String text = qr.get("qrText").asString();
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
-                Base64.getDecoder().decode(qr.get("qrImage").asString())));
-        String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(image)))).getText();
+        String decoded = decode(qr.get("qrImage").asString());
 
         assertThat(decoded).isEqualTo(text);
         assertThat(EmvQr.parse(text)).isPresent();
@@ -42,6 +44,68 @@ class QrIntegrationTests extends MiaIntegrationTest {
         assertThat(qr.get("qrType").asString()).isEqualTo("dynamic");
         assertThat(qr.at("/extension/amount").decimalValue()).isEqualByComparingTo("125.50");
         assertThat(qr.at("/extension/qrExpireIn").asLong()).isBetween(295L, 300L);
+    }
+
+    @Test
+    void shouldUseTheMerchantsMccIdentifierAndFallBackToThePropertyWithoutAValidOne() {
+        Session session = api().shiftOpen();
+        JsonNode fallback = api().createQr(session, DYNAMIC_FIXED);
+        api().ok(api().sync(MiaApi.configuration(session.pos(), 2, true, Map.of("mcc", "5812"))));
+        JsonNode own = api().createQr(session, DYNAMIC_FIXED);
+        api().ok(api().sync(MiaApi.configuration(session.pos(), 3, true, Map.of("mcc", "58A2"))));
+        JsonNode invalid = api().createQr(session, DYNAMIC_FIXED);
+
+        JsonNode paid = api().pay(own.get("qrText").asString(), null);
+        JsonNode details = api().ok(api().get(session, "/pos/api/v1/transaction/" + paid.get("txId").asLong()));
+
+        assertThat(tag(fallback, "52")).isEqualTo("5999");
+        assertThat(tag(own, "52")).isEqualTo("5812");
+        assertThat(tag(invalid, "52")).isEqualTo("5999");
+        assertThat(paid.get("mcc").asString()).isEqualTo("5812");
+        assertThat(details.at("/txInfo/m\u0441\u0441").asString()).isEqualTo("5812");
+        assertThat(api().pay(fallback.get("qrText").asString(), null).get("mcc").asString()).isEqualTo("5999");
+    }
+
+    private static String tag(JsonNode qr, String id) {
+        return EmvQr.parse(qr.get("qrText").asString()).orElseThrow().stream().filter(f -> f.id().equals(id))
+                .findFirst().orElseThrow().value();
+    }
+
+    @Test
+    void shouldRefuseToPayAtATerminalThePortalDisabledOrRemoved() {
+        Session session = api().shiftOpen();
+        JsonNode disabledQr = api().createQr(session, DYNAMIC_FIXED);
+        JsonNode removedQr = api().createQr(session, DYNAMIC_FIXED);
+        MerchantConfiguration active = MiaApi.configuration(session.pos(), 2, true);
+        api().ok(api().sync(withTerminals(active, List.of(new MerchantConfiguration.Terminal(
+                session.pos().terminalId(), "SN-1", MerchantConfiguration.Status.DISABLED,
+                Map.of(MerchantConfiguration.Provider.MIA_POS, session.pos().miaTerminalId()))))));
+
+        HttpResponse<String> atDisabled = api().postPublic("/pos/sandbox/pay",
+                "{\"qrText\":" + json.writeValueAsString(disabledQr.get("qrText").asString()) + "}");
+        api().ok(api().sync(withTerminals(MiaApi.configuration(session.pos(), 3, true), List.of())));
+        HttpResponse<String> atRemoved = api().postPublic("/pos/sandbox/pay",
+                "{\"qrText\":" + json.writeValueAsString(removedQr.get("qrText").asString()) + "}");
+
+        assertThat(atDisabled.statusCode()).isEqualTo(409);
+        assertThat(api().json(atDisabled).get("errorCode").asString()).isEqualTo("terminal_not_active");
+        assertThat(api().json(atDisabled).get("result").asString()).isEqualTo("error");
+        assertThat(atRemoved.statusCode()).isEqualTo(409);
+        assertThat(api().json(atRemoved).get("errorCode").asString()).isEqualTo("terminal_not_active");
+        assertThat(jdbc.sql("SELECT count(*) FROM transaction WHERE terminal_id = :t")
+                .param("t", session.pos().terminalId()).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM qr_extension e JOIN qr_code q USING (qr_id) "
+                + "WHERE q.terminal_id = :t AND e.status = 'active'")
+                .param("t", session.pos().terminalId()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    private static MerchantConfiguration withTerminals(MerchantConfiguration c,
+            List<MerchantConfiguration.Terminal> terminals) {
+        MerchantConfiguration.Store store = c.stores().getFirst();
+        return new MerchantConfiguration(c.merchantId(), c.version(), c.pspId(), c.name(), c.status(), c.providers(),
+                List.of(new MerchantConfiguration.Store(store.storeId(), store.name(), store.status(),
+                        store.timezone(), terminals)),
+                c.apiKeys(), c.webhookEndpoints(), c.apiUsers());
     }
 
     @Test
@@ -179,13 +243,115 @@ class QrIntegrationTests extends MiaIntegrationTest {
         JsonNode cancelled = api().ok(api().delete(session, "/pos/api/v2/qr/" + qrId));
         HttpResponse<String> again = api().delete(session, "/pos/api/v2/qr/" + qrId);
 
-        assertThat(foreignGet.statusCode()).isEqualTo(404);
+        assertThat(foreignGet.statusCode()).isEqualTo(200);
+        assertThat(foreignGet.body()).isEqualTo("{\"state\":\"not_found\"}");
         assertThat(foreignCancel.statusCode()).isEqualTo(404);
-        assertThat(foreignCheck.statusCode()).isEqualTo(404);
+        assertThat(api().json(foreignCancel).get("errorCode").asString()).isEqualTo("not_found");
+        assertThat(foreignCheck.statusCode()).isEqualTo(200);
+        assertThat(api().json(foreignCheck).get("state").asString()).isEqualTo("not_found");
         assertThat(cancelled.get("result").asString()).isEqualTo("success");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(api().ok(api().get(session, "/pos/api/v2/qr/" + qrId)).get("state").asString())
                 .isEqualTo("cancelled");
+    }
+
+    /**
+     * The document's check and get answers show {@code state: not_found}: an unknown id answers 200 with that state,
+     * and another terminal's id answers exactly the same bytes, so nothing of it leaks.
+     */
+    @Test
+    void shouldAnswerStateNotFoundAlikeForUnknownAndAnotherTerminalsCodes() {
+        Session owner = api().shiftOpen();
+        Session other = api().shiftOpen();
+        JsonNode qr = api().createQr(owner, DYNAMIC_FIXED);
+        api().pay(qr.get("qrText").asString(), null);
+        String unknown = java.util.UUID.randomUUID().toString();
+        String foreignQr = qr.get("qrId").asString();
+        String foreignExtension = qr.at("/extension/extensionId").asString();
+
+        for (String[] paths : new String[][] {
+                { "/pos/api/v2/qr/" + unknown + "?isImageRequired=true",
+                        "/pos/api/v2/qr/" + foreignQr + "?isImageRequired=true" },
+                { "/pos/api/v2/qr/extension/" + unknown + "/check",
+                        "/pos/api/v2/qr/extension/" + foreignExtension + "/check" },
+                { "/pos/api/v1/qr/" + unknown + "/check", "/pos/api/v1/qr/" + foreignQr + "/check" } }) {
+            HttpResponse<String> missing = api().get(other, paths[0]);
+            HttpResponse<String> foreign = api().get(other, paths[1]);
+
+            assertThat(missing.statusCode()).as(paths[0]).isEqualTo(200);
+            assertThat(api().json(missing).get("state").asString()).as(paths[0]).isEqualTo("not_found");
+            assertThat(foreign.statusCode()).as(paths[1]).isEqualTo(200);
+            assertThat(foreign.body()).as(paths[1]).isEqualTo(missing.body());
+        }
+        assertThat(api().ok(api().get(other, "/pos/api/v2/qr/extension/" + unknown + "/check")).toString())
+                .isEqualTo("{\"state\":\"not_found\",\"errorDescription\":\"QR extension not found.\","
+                        + "\"totalPayments\":0}");
+        assertThat(api().ok(api().get(other, "/pos/api/v1/qr/" + unknown + "/check")).toString())
+                .isEqualTo("{\"state\":\"not_found\",\"errorDescription\":\"QR code not found.\"}");
+        assertThat(api().get(other, "/pos/api/v2/qr/not-a-uuid").statusCode()).isEqualTo(400);
+        assertThat(api().ok(api().get(owner, "/pos/api/v2/qr/" + foreignQr)).get("state").asString())
+                .isEqualTo("paid");
+    }
+
+    @Test
+    void shouldIncludeTheImageInActiveAndGetOnlyWhenAsked() throws Exception {
+        Session session = api().shiftOpen();
+        JsonNode qr = api().createQr(session, DYNAMIC_FIXED);
+        String qrId = qr.get("qrId").asString();
+
+        JsonNode activeWith = api().ok(api().get(session, "/pos/api/v2/qr/active?isImageRequired=true"));
+        JsonNode activeWithout = api().ok(api().get(session, "/pos/api/v2/qr/active?type=dynamic"));
+        JsonNode getWith = api().ok(api().get(session, "/pos/api/v2/qr/" + qrId + "?isImageRequired=true"));
+        JsonNode getWithout = api().ok(api().get(session, "/pos/api/v2/qr/" + qrId));
+        HttpResponse<String> notBoolean = api().get(session, "/pos/api/v2/qr/" + qrId + "?isImageRequired=maybe");
+
+        assertThat(activeWith.get("codes")).hasSize(1);
+        assertThat(decode(activeWith.at("/codes/0/qrImage").asString())).isEqualTo(qr.get("qrText").asString());
+        assertThat(activeWithout.at("/codes/0/qrId").asString()).isEqualTo(qrId);
+        assertThat(activeWithout.at("/codes/0/qrImage").isMissingNode() || activeWithout.at("/codes/0/qrImage")
+                .isNull()).isTrue();
+        assertThat(getWith.get("state").asString()).isEqualTo("active");
+        assertThat(decode(getWith.at("/qrInfo/qrImage").asString())).isEqualTo(qr.get("qrText").asString());
+        assertThat(getWith.at("/qrInfo/extension/amount").decimalValue()).isEqualByComparingTo("125.50");
+        assertThat(getWithout.at("/qrInfo/qrImage").isMissingNode() || getWithout.at("/qrInfo/qrImage").isNull())
+                .isTrue();
+        assertThat(getWithout.at("/qrInfo/qrText").asString()).isEqualTo(qr.get("qrText").asString());
+        assertThat(notBoolean.statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * The PNG read back with ZXing. PURE_BARCODE, because the image is a clean render rather than a photo: ZXing's
+     * camera finder-pattern detector misses about a quarter of these version-10 codes even though every module is
+     * right (which made the plain decode a flaky assertion).
+     */
+    static String decode(String base64Png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64Png)));
+        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(image))), Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                .getText();
+    }
+
+    @Test
+    void shouldNotLetAnotherTerminalCreateOrCancelExtensionsOfACode() {
+        Session owner = api().shiftOpen();
+        Session other = api().shiftOpen();
+        JsonNode hybrid = api().createQr(owner, "{\"qrType\":\"hybrid\",\"amountType\":\"fixed\"}");
+        String qrId = hybrid.get("qrId").asString();
+        String extensionId = api().ok(api().post(owner, "/pos/api/v2/qr/" + qrId + "/extension", "{\"amount\":7}"))
+                .at("/extensionIfo/extensionId").asString();
+
+        HttpResponse<String> foreignCreate = api().post(other, "/pos/api/v2/qr/" + qrId + "/extension",
+                "{\"amount\":8}");
+        HttpResponse<String> foreignCancel = api().delete(other, "/pos/api/v2/qr/extension/" + extensionId);
+
+        assertThat(foreignCreate.statusCode()).isEqualTo(404);
+        assertThat(api().json(foreignCreate).get("errorCode").asString()).isEqualTo("not_found");
+        assertThat(foreignCancel.statusCode()).isEqualTo(404);
+        assertThat(api().json(foreignCancel).get("errorCode").asString()).isEqualTo("not_found");
+        JsonNode check = api().ok(api().get(owner, "/pos/api/v2/qr/extension/" + extensionId + "/check"));
+        assertThat(check.get("state").asString()).isEqualTo("active");
+        assertThat(jdbc.sql("SELECT count(*) FROM qr_extension WHERE qr_id = CAST(:id AS uuid)").param("id", qrId)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -85,6 +85,7 @@ class ReportIntegrationTests extends MiaIntegrationTest {
                 .contains("Cancellations: 1  Sum: 5.25 MDL").contains("Total: 55.25 MDL").contains("cancellation");
         assertThat(image.getWidth()).isGreaterThan(300);
         assertThat(image.getHeight()).isGreaterThan(200);
+        assertInked(image);
         assertThat(brief.get("report").asString()).contains("Total: 55.25 MDL");
         assertThat(xOfClosed.statusCode()).isEqualTo(409);
     }
@@ -112,8 +113,40 @@ class ReportIntegrationTests extends MiaIntegrationTest {
         assertThat(json.get("swiftPayerBank").asString()).isEqualTo("VICBMD2X");
         assertThat(txt.get("reportText").toString()).contains("Amount: 12.34 MDL");
         assertThat(pdfText).contains("Amount: 12.34 MDL");
-        assertThat(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
-                png.get("reportBinary").asString())))).isNotNull();
+        assertInked(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
+                png.get("reportBinary").asString()))));
+    }
+
+    /**
+     * Not blank: dark text on a light page, over many separate lines (the report has about a dozen), with ink on
+     * a small share of the pixels, as rendered text has.
+     */
+    private static void assertInked(BufferedImage image) {
+        long dark = 0;
+        int inkedRows = 0;
+        int lines = 0;
+        boolean previousInked = false;
+        for (int y = 0; y < image.getHeight(); y++) {
+            boolean inked = false;
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int luminance = (((rgb >> 16) & 0xFF) * 299 + ((rgb >> 8) & 0xFF) * 587 + (rgb & 0xFF) * 114) / 1000;
+                if (luminance < 128) {
+                    dark++;
+                    inked = true;
+                }
+            }
+            inkedRows += inked ? 1 : 0;
+            lines += inked && !previousInked ? 1 : 0;
+            previousInked = inked;
+        }
+        double share = (double) dark / ((long) image.getWidth() * image.getHeight());
+        assertThat(share).as("share of dark pixels").isBetween(0.005, 0.4);
+        assertThat(inkedRows).as("rows with ink").isGreaterThan(20);
+        assertThat(lines).as("separate lines of text").isGreaterThanOrEqualTo(4);
+        int corner = image.getRGB(0, 0);
+        assertThat(((corner >> 16) & 0xFF) + ((corner >> 8) & 0xFF) + (corner & 0xFF)).as("light page")
+                .isGreaterThan(600);
     }
 
     @Test
@@ -132,6 +165,15 @@ class ReportIntegrationTests extends MiaIntegrationTest {
         assertThat(badFormat.statusCode()).isEqualTo(400);
         assertThat(api().json(badFormat).get("result").asString()).isEqualTo("error");
         assertThat(foreignX.statusCode()).isEqualTo(404);
+        assertThat(api().json(foreignX).get("errorCode").asString()).isEqualTo("not_found");
         assertThat(foreignReceipt.statusCode()).isEqualTo(404);
+        api().ok(api().post(session, "/pos/api/v1/shift/close", null));
+        HttpResponse<String> foreignZ = api().get(other, "/pos/api/v2/shift/" + shiftId + "/z-report?format=json");
+        HttpResponse<String> foreignShortZ = api().get(other, "/pos/api/v1/shift/" + shiftId + "/z-report");
+        assertThat(foreignZ.statusCode()).isEqualTo(404);
+        assertThat(api().json(foreignZ).get("errorCode").asString()).isEqualTo("not_found");
+        assertThat(foreignShortZ.statusCode()).isEqualTo(404);
+        assertThat(api().ok(api().get(session, "/pos/api/v2/shift/" + shiftId + "/z-report?format=json"))
+                .at("/reportJson/paymentCount").asInt()).isEqualTo(1);
     }
 }

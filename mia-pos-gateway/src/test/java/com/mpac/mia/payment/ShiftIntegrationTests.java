@@ -76,6 +76,58 @@ class ShiftIntegrationTests extends MiaIntegrationTest {
     }
 
     @Test
+    void shouldRefuseExtensionsAndV1CodesWithoutAnOpenShiftAndWriteNothing() {
+        Session session = api().shiftOpen();
+        JsonNode hybrid = api().createQr(session, "{\"qrType\":\"hybrid\",\"amountType\":\"fixed\"}");
+        api().ok(api().post(session, "/pos/api/v1/shift/close", null));
+
+        HttpResponse<String> extension = api().post(session,
+                "/pos/api/v2/qr/" + hybrid.get("qrId").asString() + "/extension", "{\"amount\":5}");
+        HttpResponse<String> v1 = api().post(session, "/pos/api/v1/qr", "{\"amount\":5}");
+
+        assertThat(extension.statusCode()).isEqualTo(409);
+        assertThat(api().json(extension).get("errorCode").asString()).isEqualTo("shift_not_open");
+        assertThat(v1.statusCode()).isEqualTo(409);
+        assertThat(api().json(v1).get("errorCode").asString()).isEqualTo("shift_not_open");
+        assertThat(jdbc.sql("SELECT count(*) FROM qr_code WHERE terminal_id = :t").param("t",
+                session.pos().terminalId()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM qr_extension WHERE qr_id = CAST(:id AS uuid)")
+                .param("id", hybrid.get("qrId").asString()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void shouldCancelTheShiftsActiveCodesAndExtensionsWhenItCloses() {
+        Session session = api().shiftOpen();
+        JsonNode dynamic = api().createQr(session,
+                "{\"qrType\":\"dynamic\",\"amountType\":\"fixed\",\"extension\":{\"amount\":10}}");
+        JsonNode hybrid = api().createQr(session, "{\"qrType\":\"hybrid\",\"amountType\":\"fixed\"}");
+        String extensionId = api().ok(api().post(session,
+                "/pos/api/v2/qr/" + hybrid.get("qrId").asString() + "/extension", "{\"amount\":20}"))
+                .at("/extensionIfo/extensionId").asString();
+        JsonNode paid = api().createQr(session,
+                "{\"qrType\":\"dynamic\",\"amountType\":\"fixed\",\"extension\":{\"amount\":30}}");
+        api().pay(paid.get("qrText").asString(), null);
+
+        JsonNode closed = api().ok(api().post(session, "/pos/api/v1/shift/close", null));
+        HttpResponse<String> payAfter = api().postPublic("/pos/sandbox/pay",
+                "{\"qrText\":" + json.writeValueAsString(dynamic.get("qrText").asString()) + "}");
+
+        assertThat(closed.get("isShiftOpen").asBoolean()).isFalse();
+        assertThat(state(session, dynamic)).isEqualTo("cancelled");
+        assertThat(state(session, hybrid)).isEqualTo("cancelled");
+        assertThat(state(session, paid)).isEqualTo("paid");
+        assertThat(api().ok(api().get(session, "/pos/api/v2/qr/extension/" + extensionId + "/check"))
+                .get("state").asString()).isEqualTo("cancelled");
+        assertThat(api().ok(api().get(session, "/pos/api/v2/qr/active")).get("codes")).isEmpty();
+        assertThat(payAfter.statusCode()).isEqualTo(409);
+        assertThat(api().json(payAfter).get("errorCode").asString()).isEqualTo("qr_not_active");
+    }
+
+    private String state(Session session, JsonNode qr) {
+        return api().ok(api().get(session, "/pos/api/v2/qr/" + qr.get("qrId").asString())).get("state").asString();
+    }
+
+    @Test
     void shouldListTheShiftsTransactionsNewestFirstInPages() {
         Session session = api().shiftOpen();
         String shiftId = api().ok(api().get(session, "/pos/api/v1/shift/check")).get("shiftId").asString();

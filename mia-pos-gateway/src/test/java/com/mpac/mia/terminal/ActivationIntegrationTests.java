@@ -111,6 +111,70 @@ class ActivationIntegrationTests extends MiaIntegrationTest {
                 .query(Integer.class).single()).isZero();
     }
 
+    /** Each init sends an SMS and brings fresh OTP attempts: 5 per terminal per hour (mpac.mia.init-*), then 429. */
+    @Test
+    void shouldCapActivationInitsPerTerminalWithinTheWindow() {
+        Pos pos = api().onboard();
+        Pos neighbour = api().onboard();
+        for (int i = 0; i < 5; i++) {
+            api().ok(api().init(pos));
+        }
+
+        HttpResponse<String> sixth = api().init(pos);
+        HttpResponse<String> otherTerminal = api().init(neighbour);
+        // An hour and a bit later the oldest inits have left the window.
+        jdbc.sql("UPDATE activation SET created_at = created_at - interval '61 minutes' WHERE terminal_id = :t")
+                .param("t", pos.terminalId()).update();
+        HttpResponse<String> later = api().init(pos);
+
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        JsonNode refused = api().json(sixth);
+        assertThat(refused.get("result").asString()).isEqualTo("error");
+        assertThat(refused.get("errorCode").asString()).isEqualTo("too_many_attempts");
+        assertThat(refused.get("errorMessage").asString()).contains("5 activations within 60 min");
+        assertThat(Long.parseLong(sixth.headers().firstValue("Retry-After").orElseThrow())).isBetween(3500L, 3601L);
+        assertThat(otherTerminal.statusCode()).isEqualTo(200);
+        assertThat(later.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM activation WHERE terminal_id = :t").param("t", pos.terminalId())
+                .query(Integer.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT count(*) FROM sms_outbox s JOIN activation a USING (activation_id) "
+                + "WHERE a.terminal_id = :t").param("t", pos.terminalId()).query(Integer.class).single()).isEqualTo(6);
+    }
+
+    @Test
+    void shouldRefuseAMissingDeviceOrAppVersionHeaderAndANonUuidCorrelationIdAndWriteNothing() {
+        Pos pos = api().onboard();
+        String body = "{\"terminalId\":\"" + pos.miaTerminalId() + "\",\"merchantIdno\":\"" + pos.idno() + "\"}";
+        Map<String, String> noDevice = new HashMap<>(MiaApi.DEVICE);
+        noDevice.remove("X-DEVICE");
+        Map<String, String> noVersion = new HashMap<>(MiaApi.DEVICE);
+        noVersion.remove("X-POS-APP-VERSION");
+        Map<String, String> textVersion = new HashMap<>(MiaApi.DEVICE);
+        textVersion.put("X-POS-APP-VERSION", "1.2");
+        Map<String, String> badCorrelation = new HashMap<>(MiaApi.DEVICE);
+        badCorrelation.put("X-CORRELATION-ID", "not-a-uuid");
+
+        HttpResponse<String> device = api().send("POST", "/pos/api/v1/terminal-activation/init", body, noDevice);
+        HttpResponse<String> version = api().send("POST", "/pos/api/v1/terminal-activation/init", body, noVersion);
+        HttpResponse<String> decimal = api().send("POST", "/pos/api/v1/terminal-activation/init", body, textVersion);
+        HttpResponse<String> correlation = api().send("POST", "/pos/api/v1/terminal-activation/init", body,
+                badCorrelation);
+
+        assertThat(device.statusCode()).isEqualTo(400);
+        assertThat(api().json(device).get("errorCode").asString()).isEqualTo("validation_error");
+        assertThat(api().json(device).get("errorMessage").asString()).contains("X-DEVICE");
+        assertThat(version.statusCode()).isEqualTo(400);
+        assertThat(api().json(version).get("errorMessage").asString()).contains("X-POS-APP-VERSION");
+        assertThat(decimal.statusCode()).isEqualTo(400);
+        assertThat(api().json(decimal).get("errorMessage").asString()).contains("X-POS-APP-VERSION");
+        assertThat(correlation.statusCode()).isEqualTo(400);
+        assertThat(api().json(correlation).get("result").asString()).isEqualTo("error");
+        assertThat(api().json(correlation).get("errorMessage").asString()).isEqualTo("X-CORRELATION-ID must be a UUID.");
+        assertThat(correlation.headers().firstValue("X-CORRELATION-ID")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM activation WHERE terminal_id = :t").param("t", pos.terminalId())
+                .query(Integer.class).single()).isZero();
+    }
+
     @Test
     void shouldNotFindATerminalUnderAnotherMerchantsIdno() {
         Pos pos = api().onboard();

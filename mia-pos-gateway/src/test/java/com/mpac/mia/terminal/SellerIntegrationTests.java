@@ -36,6 +36,20 @@ class SellerIntegrationTests extends MiaIntegrationTest {
                 .param("t", session.accessToken()).query(Integer.class).single()).isZero();
     }
 
+    /** Without the POS's address every MIA login failure would share one throttling budget at the portal. */
+    @Test
+    void shouldSendThePosCallersAddressToThePortalsCredentialCheck() {
+        Session session = api().session();
+        HttpResponse<String> wrong = api().login(session.activationId(), session.pos().email(), "wrong-password-1");
+
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(PortalStub.clientAddressOf(session.pos().email())).isEqualTo("127.0.0.1");
+        assertThat(PortalCredentials.address("0:0:0:0:0:0:0:1")).isEqualTo("0:0:0:0:0:0:0:1");
+        assertThat(PortalCredentials.address("fe80::1%eth0")).isNull();
+        assertThat(PortalCredentials.address("1".repeat(65))).isNull();
+        assertThat(PortalCredentials.address(null)).isNull();
+    }
+
     @Test
     void shouldRotateTheRefreshTokenAndEndTheSessionOnLogout() {
         Session session = api().session();
