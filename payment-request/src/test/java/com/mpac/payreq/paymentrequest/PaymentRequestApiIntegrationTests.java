@@ -327,6 +327,24 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         });
     }
 
+    @Test
+    void shouldHonourAnIdempotencyKeyOnCreate() {
+        Merchant merchant = api().onboard();
+        Map<String, String> headers = Map.of("Authorization", merchant.authorization(), "Idempotency-Key", "order-42");
+
+        HttpResponse<String> first = api().http().post("/api/PaymentRequest", PaymentRequestApi.EXAMPLE_BODY, headers);
+        HttpResponse<String> replay = api().http().post("/api/PaymentRequest", PaymentRequestApi.EXAMPLE_BODY, headers);
+        HttpResponse<String> other = api().http().post("/api/PaymentRequest", api().body(Map.of("amount", 7)), headers);
+
+        assertThat(api().read(replay).get("paymentRequestID").asString())
+                .isEqualTo(api().read(first).get("paymentRequestID").asString());
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(api().read(other).get("errorCode").asString()).isEqualTo("UnprocessableRequest");
+        assertThat(api().ok(api().get(merchant, "/api/PaymentRequest")).get("totalRecordsAvailable").asLong())
+                .isOne();
+    }
+
     private static List<String> ids(JsonNode list) {
         List<String> ids = new ArrayList<>();
         list.get("requests").forEach(r -> ids.add(r.get("paymentRequestID").asString()));
