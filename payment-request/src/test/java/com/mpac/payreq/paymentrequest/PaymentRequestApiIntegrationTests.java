@@ -345,6 +345,25 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
                 .isOne();
     }
 
+    @Test
+    void shouldDocumentEveryRouteInTheOpenApiDocument() {
+        JsonNode paths = api().read(api().http().get("/v3/api-docs")).get("paths");
+
+        assertThat(paths.get("/api/PaymentRequest").has("get")).isTrue();
+        assertThat(paths.get("/api/PaymentRequest").has("post")).isTrue();
+        assertThat(paths.get("/api/PaymentRequest/{id}").has("get")).isTrue();
+        assertThat(paths.get("/api/PaymentRequest/{id}").has("put")).isTrue();
+        assertThat(paths.get("/pay/{id}").has("get")).isTrue();
+        assertThat(paths.get("/pay/{id}").has("post")).isTrue();
+        assertThat(paths.get("/pay/{id}/transactions/{transactionId}").has("get")).isTrue();
+        assertThat(paths.get("/ws/PaymentRequest").has("get")).isTrue();
+        assertThat(paths.get("/pay/assets/payment-page.js").has("get")).isTrue();
+        assertThat(paths.get("/pay/assets/payment-page.css").has("get")).isTrue();
+        assertThat(paths.get("/v1/sync/merchants").has("post")).isTrue();
+        assertThat(paths.get("/api/PaymentRequest").get("get").get("responses").get("400").toString())
+                .contains("PaymentRequestListError");
+    }
+
     private static List<String> ids(JsonNode list) {
         List<String> ids = new ArrayList<>();
         list.get("requests").forEach(r -> ids.add(r.get("paymentRequestID").asString()));
