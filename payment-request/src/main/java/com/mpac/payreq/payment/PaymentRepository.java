@@ -111,6 +111,12 @@ class PaymentRepository {
                 .param("before", Timestamp.from(before)).update();
     }
 
+    /** A NOTIFY on {@link PaymentNotifications#CHANNEL}, sent by PostgreSQL when the transaction commits. */
+    void notifyPayment(String message) {
+        jdbc.sql("SELECT pg_notify(:channel, :message)").param("channel", PaymentNotifications.CHANNEL)
+                .param("message", message).query((rs, n) -> 1).list();
+    }
+
     /** The request a WebSocket token belongs to. */
     Optional<UUID> requestIdForToken(String tokenHash) {
         return jdbc.sql("SELECT payment_request_id FROM payment_request WHERE websocket_token_hash = :hash")

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,23 +14,23 @@ import com.mpac.payreq.paymentrequest.PaymentRequestStatus;
 
 /**
  * Takes a payment on the hosted page: under the request's row lock it checks the request is still payable, has
- * the processor charge the card or wallet, records the transaction and, when approved, counts the use. After the
- * commit the payment goes to the request's WebSocket clients ({@link PaymentUpdates}).
+ * the processor charge the card or wallet, records the transaction and, when approved, counts the use. With the
+ * commit the payment goes to the request's WebSocket clients on every instance ({@link PaymentNotifications}).
  */
 @Service
 class PaymentService {
 
     private final PaymentRepository repository;
     private final SandboxProcessor processor;
-    private final ApplicationEventPublisher events;
+    private final PaymentUpdates updates;
     private final PaymentRequestProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    PaymentService(PaymentRepository repository, SandboxProcessor processor, ApplicationEventPublisher events,
+    PaymentService(PaymentRepository repository, SandboxProcessor processor, PaymentUpdates updates,
             PaymentRequestProperties properties) {
         this.repository = repository;
         this.processor = processor;
-        this.events = events;
+        this.updates = updates;
         this.properties = properties;
     }
 
@@ -72,7 +71,8 @@ class PaymentService {
                 card == null ? null : card.masked(), card == null ? "WALLET" : card.brand(), outcome.reference(),
                 outcome.declineReason(), clock.instant(), usage, request.usageCountLimit(), status);
         repository.insertTransaction(payment);
-        events.publishEvent(payment);
+        // Delivered by PostgreSQL to every instance's listener when, and only if, this transaction commits.
+        repository.notifyPayment(updates.message(payment));
         return payment;
     }
 

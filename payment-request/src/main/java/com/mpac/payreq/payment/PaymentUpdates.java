@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
@@ -31,7 +30,9 @@ import com.mpac.payreq.paymentrequest.WebSocketTokens;
  * The merchant's real-time updates. A client connects to {@code /ws/PaymentRequest?token=<webSocketToken>}; a
  * token that is no request's is refused at the handshake (401). On connecting it receives a {@code connected}
  * message with the request's usage and status, then one {@code transaction} message per payment on the hosted
- * page (approved or declined), sent after the payment committed. Sessions are held by this instance.
+ * page (approved or declined), sent after the payment committed. Sessions are held by the instance a client
+ * connected to; payments reach every instance through PostgreSQL's NOTIFY ({@link PaymentNotifications}), so a
+ * client hears the payments any instance takes.
  */
 @Component
 public class PaymentUpdates {
@@ -57,12 +58,8 @@ public class PaymentUpdates {
         return new TokenHandshake();
     }
 
-    @TransactionalEventListener
-    void paid(Payment payment) {
-        Set<WebSocketSession> clients = sessions.get(payment.paymentRequestId());
-        if (clients == null || clients.isEmpty()) {
-            return;
-        }
+    /** The {@code transaction} message of a payment, as every client of its request receives it. */
+    String message(Payment payment) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "transaction");
         message.put("paymentRequestID", payment.paymentRequestId().toString());
@@ -80,7 +77,24 @@ public class PaymentUpdates {
         message.put("currentUsageCount", payment.currentUsageCount());
         message.put("usageCountLimit", payment.usageCountLimit());
         message.put("status", payment.status());
-        TextMessage text = new TextMessage(json.writeValueAsString(message));
+        return json.writeValueAsString(message);
+    }
+
+    /** Sends a message to the clients of its request connected to this instance. */
+    void deliver(String message) {
+        UUID id;
+        try {
+            id = UUID.fromString(json.readTree(message).path("paymentRequestID").asString(""));
+        }
+        catch (RuntimeException ex) {
+            log.warn("Ignored an unreadable payment notification");
+            return;
+        }
+        Set<WebSocketSession> clients = sessions.get(id);
+        if (clients == null || clients.isEmpty()) {
+            return;
+        }
+        TextMessage text = new TextMessage(message);
         for (WebSocketSession client : clients) {
             send(client, text);
         }

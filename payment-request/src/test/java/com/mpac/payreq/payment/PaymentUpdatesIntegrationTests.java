@@ -74,6 +74,42 @@ class PaymentUpdatesIntegrationTests extends PaymentRequestIntegrationTest {
     }
 
     @Test
+    void shouldDeliverAPaymentTakenByAnotherInstance() throws Exception {
+        Merchant merchant = api().onboard();
+        JsonNode created = api().create(merchant, Map.of());
+        String id = created.get("paymentRequestID").asString();
+        Listener client = Listener.connect(created.get("webSocketURL").asString(), json);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !client.messages.isEmpty());
+
+        // What another instance's payment transaction sends on commit.
+        jdbc.sql("SELECT pg_notify('payreq_payment', :message)")
+                .param("message", "{\"type\":\"transaction\",\"paymentRequestID\":\"" + id
+                        + "\",\"transactionID\":\"t-elsewhere\",\"result\":\"APPROVED\"}")
+                .query((rs, n) -> 1).list();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> client.messages.size() == 2);
+        assertThat(client.messages.get(1).get("transactionID").asString()).isEqualTo("t-elsewhere");
+    }
+
+    @Test
+    void shouldSendNothingForARefusedPaymentNorForAnotherRequest() throws Exception {
+        Merchant merchant = api().onboard();
+        JsonNode created = api().create(merchant, Map.of("usageCountLimit", 1));
+        String id = created.get("paymentRequestID").asString();
+        api().pay(id, PaymentRequestApi.card("4111111111111111", ""));
+        Listener client = Listener.connect(created.get("webSocketURL").asString(), json);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !client.messages.isEmpty());
+
+        int refused = api().pay(id, PaymentRequestApi.card("4111111111111111", "")).statusCode();
+        api().pay(api().create(merchant, Map.of()).get("paymentRequestID").asString(),
+                PaymentRequestApi.card("4111111111111111", ""));
+
+        assertThat(refused).isEqualTo(409);
+        assertThat(client.messages).hasSize(1);
+        assertThat(client.messages.get(0).get("status").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void shouldRefuseAWrongTokenAtTheHandshake() {
         Merchant merchant = api().onboard();
         api().create(merchant, Map.of());
