@@ -15,6 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import tools.jackson.databind.JsonNode;
 
@@ -164,7 +167,8 @@ class HostedPageIntegrationTests extends PaymentRequestIntegrationTest {
     }
 
     @Test
-    void shouldNeverStoreTheCardNumberOrCvv() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void shouldNeverStoreOrLogTheCardNumberOrCvv(CapturedOutput output) {
         Merchant merchant = api().onboard();
         String id = api().create(merchant, Map.of()).get("paymentRequestID").asString();
         api().pay(id, Map.of("method", "card", "cardNumber", "5555555555554444", "expiry", "11/31", "cvv", "987"));
@@ -178,6 +182,8 @@ class HostedPageIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(everything).contains("555555******4444").contains("378282*****0005")
                 .doesNotContain("5555555555554444").doesNotContain("378282246310005").doesNotContain("987")
                 .doesNotContain("4321");
+        assertThat(output.getAll()).contains("path=/pay/" + id).doesNotContain("5555555555554444")
+                .doesNotContain("378282246310005").doesNotContain("cvv=");
     }
 
     @Test
