@@ -15,8 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * The configuration push ({@code mpac.portal.config-push.*}).
  *
  * @param targets receivers of every merchant's configuration, e.g. {@code pgw,mia,mobilepay,mqpay,payreq}; each is
- *        reached at its {@code mpac.<name>-url} plus {@code /v1/sync/merchants}. Every receiver but payment-request
- *        has the route today, so the default is {@code pgw,mqpay,mia,mobilepay}; add payreq when its issue lands
+ *        reached at its {@code mpac.<name>-url} plus {@code /v1/sync/merchants}. The default is all five
  *        (deliveries to a newly added target are created for every merchant at the next start)
  * @param pollInterval how often due deliveries are looked for (also {@code @Scheduled}'s delay)
  * @param batchSize deliveries claimed per poll
@@ -30,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mpac.portal.config-push")
 record ConfigPushProperties(
-        @NotNull @DefaultValue({ "pgw", "mqpay", "mia", "mobilepay" }) List<@NotNull ConfigPushTarget> targets,
+        @NotNull @DefaultValue({ "pgw", "mqpay", "mia", "mobilepay", "payreq" }) List<@NotNull ConfigPushTarget> targets,
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @Max(500) @DefaultValue("20") int batchSize,
         @NotNull @DefaultValue("60s") Duration lease,

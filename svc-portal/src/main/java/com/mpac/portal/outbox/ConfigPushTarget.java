@@ -2,9 +2,7 @@ package com.mpac.portal.outbox;
 
 /**
  * A service that receives merchant configurations at {@code POST /v1/sync/merchants}, and the setting that says
- * where it runs. every receiver but payment-request has the route today; it is
- * added to {@code mpac.portal.config-push.targets} when its issue gives it one (until then they would answer 401/404 and
- * the deliveries would only pile up retries).
+ * where it runs. All five have the route and are the default {@code mpac.portal.config-push.targets}.
  */
 enum ConfigPushTarget {
     PGW("mpac.pgw-url"),

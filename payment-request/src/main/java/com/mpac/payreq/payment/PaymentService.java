@@ -1,0 +1,109 @@
+package com.mpac.payreq.payment;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.mpac.payreq.config.PaymentRequestProperties;
+import com.mpac.payreq.payment.PaymentRepository.PayableRequest;
+import com.mpac.payreq.paymentrequest.PaymentRequestStatus;
+
+/**
+ * Takes a payment on the hosted page: under the request's row lock it checks the request is still payable, has
+ * the processor charge the card or wallet, records the transaction and, when approved, counts the use. With the
+ * commit the payment goes to the request's WebSocket clients on every instance ({@link PaymentNotifications}).
+ */
+@Service
+class PaymentService {
+
+    private final PaymentRepository repository;
+    private final SandboxProcessor processor;
+    private final PaymentUpdates updates;
+    private final PaymentRequestProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    PaymentService(PaymentRepository repository, SandboxProcessor processor, PaymentUpdates updates,
+            PaymentRequestProperties properties) {
+        this.repository = repository;
+        this.processor = processor;
+        this.updates = updates;
+        this.properties = properties;
+    }
+
+    /** The request as the page shows it, or the page's refusal when it cannot be paid now. */
+    @Transactional(readOnly = true)
+    PayableRequest payable(UUID id) {
+        PayableRequest request = repository.find(id).orElseThrow(PageException::notFound);
+        refuseUnlessPayable(request);
+        return request;
+    }
+
+    @Transactional
+    Payment pay(UUID id, PaymentMethod method, BigDecimal tip) {
+        PayableRequest request = repository.lock(id).orElseThrow(PageException::notFound);
+        refuseUnlessPayable(request);
+        if (!properties.sandboxEnabled()) {
+            throw new PageException(HttpStatus.SERVICE_UNAVAILABLE, "Card payments are not available right now.");
+        }
+        if (!request.promptForTips() && tip.signum() != 0) {
+            throw new PageException(HttpStatus.BAD_REQUEST, "This payment does not take a tip.");
+        }
+        BigDecimal total = request.baseTotal().add(tip);
+        SandboxProcessor.Outcome outcome = switch (method) {
+            case PaymentMethod.Card card -> processor.charge(card.number(), total);
+            case PaymentMethod.Wallet wallet -> processor.chargeWallet(wallet.token(), total);
+        };
+        int usage = request.currentUsageCount();
+        int status = request.status().code();
+        if (outcome.approved()) {
+            usage = repository.incrementUsage(id).orElseThrow(() -> new PageException(HttpStatus.CONFLICT,
+                    "This payment request has already been used."));
+            status = request.usageCountLimit() > 0 && usage >= request.usageCountLimit()
+                    ? PaymentRequestStatus.USED_UP.code() : PaymentRequestStatus.ACTIVE.code();
+        }
+        CardNumber card = method instanceof PaymentMethod.Card c ? c.number() : null;
+        Payment payment = new Payment(UUID.randomUUID(), id, outcome.approved(),
+                card == null ? "WALLET" : "CARD", request.amount(), request.taxAmount(), tip, total,
+                card == null ? null : card.masked(), card == null ? "WALLET" : card.brand(), outcome.reference(),
+                outcome.declineReason(), clock.instant(), usage, request.usageCountLimit(), status);
+        repository.insertTransaction(payment);
+        // Delivered by PostgreSQL to every instance's listener when, and only if, this transaction commits.
+        repository.notifyPayment(updates.message(payment));
+        return payment;
+    }
+
+    @Transactional(readOnly = true)
+    Payment transaction(UUID requestId, UUID transactionId) {
+        return repository.transaction(requestId, transactionId).orElseThrow(PageException::notFound);
+    }
+
+    private static void refuseUnlessPayable(PayableRequest request) {
+        if (!request.merchantAccepting()) {
+            throw new PageException(HttpStatus.CONFLICT, "This merchant is not accepting payments right now.");
+        }
+        String reason = switch (request.status()) {
+            case ACTIVE -> null;
+            case DISABLED -> "This payment request has been disabled by the merchant.";
+            case NOT_YET_ACTIVE -> "This payment request is not active yet.";
+            case EXPIRED -> "This payment request has expired.";
+            case USED_UP -> "This payment request has already been used.";
+        };
+        if (reason != null) {
+            throw new PageException(HttpStatus.CONFLICT, reason);
+        }
+    }
+
+    /** How the shopper pays: a checked card (never stored) or a wallet token. */
+    sealed interface PaymentMethod {
+
+        record Card(CardNumber number) implements PaymentMethod {
+        }
+
+        record Wallet(String token) implements PaymentMethod {
+        }
+    }
+}
