@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# CI check of the Kubernetes manifests, without a cluster: renders every overlay with `kubectl kustomize` and checks
+# the invariants in check_manifests.py (probes, requests and limits, HPAs and PDBs, Secrets only by reference, ports,
+# the CloudNativePG roles), and that no secret value is committed. Needs kubectl (with its built-in kustomize) and
+# python3 with PyYAML.
+#
+#   ops/k8s/check.sh
+#
+# Renders from a copy in which every secrets/*.env is made from its committed .env.example, so the result does not
+# depend on (and never prints) the secrets of the machine it runs on.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+
+# Committed files hold no secrets: each template value is a change-me placeholder (the admin's e-mail aside), no
+# secrets/*.env is tracked, and no manifest carries Secret data of its own.
+for template in overlays/*/secrets/*.env.example; do
+    while IFS='=' read -r key value; do
+        case "$key" in '' | \#*) continue ;; esac
+        if [ "$key" != MPAC_ADMIN_EMAIL ] && [[ $value != change-me* ]]; then
+            echo "  $template: $key is not a change-me placeholder" >&2
+            failed=1
+        fi
+    done < "$template"
+done
+if git -C "$here" ls-files --error-unmatch 'overlays/*/secrets/*.env' >/dev/null 2>&1; then
+    echo "  a secrets/*.env file is committed: $(git -C "$here" ls-files 'overlays/*/secrets/*.env' | tr '\n' ' ')" >&2
+    failed=1
+fi
+if grep -rlE '^kind: Secret' --include='*.yaml' base overlays >/dev/null; then
+    echo "  a Secret manifest is committed; Secrets come from the overlays' secretGenerator" >&2
+    failed=1
+fi
+# The only literal a secretGenerator may carry is the database role's name.
+if ! python3 - overlays/*/kustomization.yaml <<'PY'
+import re, sys, yaml
+bad = [f"{path}: {generator['name']}: {literal.split('=')[0]}" for path in sys.argv[1:]
+       for generator in (yaml.safe_load(open(path)) or {}).get("secretGenerator", [])
+       for literal in generator.get("literals", []) if not re.fullmatch(r"username=[a-z]+", literal)]
+for line in bad:
+    print(f"  {line}: a secretGenerator literal other than username=<role>", file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+then
+    failed=1
+fi
+
+cp -R base overlays "$work"/
+find "$work/overlays" -path '*/secrets/*.env' -delete
+for template in "$work"/overlays/*/secrets/*.env.example; do
+    cp "$template" "${template%.example}"
+done
+
+for overlay_dir in "$work"/overlays/*/; do
+    overlay=$(basename "$overlay_dir")
+    if ! kubectl kustomize "$overlay_dir" > "$work/$overlay.yaml"; then
+        echo "overlays/$overlay: kubectl kustomize failed" >&2
+        failed=1
+        continue
+    fi
+    summary=$(python3 - "$work/$overlay.yaml" <<'PY'
+import collections, sys, yaml
+kinds = collections.Counter(d["kind"] for d in yaml.safe_load_all(open(sys.argv[1])) if d)
+print(", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+PY
+)
+    if python3 "$here/check_manifests.py" "$overlay" "$work/$overlay.yaml"; then
+        echo "overlays/$overlay: renders, invariants hold ($summary)"
+    else
+        echo "overlays/$overlay: invariants broken (above)" >&2
+        failed=1
+    fi
+done
+
+if [ "$failed" -ne 0 ]; then
+    echo "ops/k8s/check.sh: FAILED" >&2
+    exit 1
+fi
+echo "ops/k8s/check.sh: all overlays render and pass"
