@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CI check of the Kubernetes manifests, without a cluster: renders every overlay with `kubectl kustomize` and checks
 # the invariants in check_manifests.py (probes, requests and limits, HPAs and PDBs, Secrets only by reference, ports,
-# the CloudNativePG roles), and that no secret value is committed. Needs kubectl (with its built-in kustomize) and
-# python3 with PyYAML.
+# the CloudNativePG roles), that no secret value is committed, and that docker-compose.yml sets the same variables.
+# Needs kubectl (with its built-in kustomize), python3 with PyYAML and, for the compose part, docker-compose.
 #
 #   ops/k8s/check.sh
 #
@@ -75,6 +75,19 @@ PY
         failed=1
     fi
 done
+
+# docker-compose gives each service what the launcher and these manifests do (CI installs docker-compose first).
+if command -v docker-compose >/dev/null 2>&1; then
+    if docker-compose -f "$here/../../docker-compose.yml" --env-file "$here/../../.env.example" config > "$work/compose.yaml" \
+        && python3 "$here/check_manifests.py" compose "$work/compose.yaml"; then
+        echo "docker-compose.yml: every service gets the launcher's variables"
+    else
+        echo "docker-compose.yml: variables missing (above)" >&2
+        failed=1
+    fi
+else
+    echo "docker-compose.yml: not checked (no docker-compose on PATH)"
+fi
 
 if [ "$failed" -ne 0 ]; then
     echo "ops/k8s/check.sh: FAILED" >&2

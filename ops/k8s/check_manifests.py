@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Checks one rendered overlay (the output of `kubectl kustomize`) against what the platform needs from it.
+"""Checks one rendered overlay (the output of `kubectl kustomize`) against what the platform needs from it, or
+the resolved docker-compose file (`docker-compose config`) against the same list of variables the launcher sets.
 
 Usage: check_manifests.py <overlay name: local|production> <rendered.yaml>
+       check_manifests.py compose <resolved docker-compose.yml>
 
 Prints one line per problem and exits 1 if there is any. Called by check.sh; needs PyYAML only.
 """
@@ -228,6 +230,34 @@ def main(overlay, path):
                     problem(f"{where}: replicas {replicas} is below its HPA's minReplicas")
 
 
+def check_compose(path):
+    """Every variable the launcher gives a service is in its compose environment, with compose's host names."""
+    with open(path, encoding="utf-8") as file:
+        services = yaml.safe_load(file)["services"]
+    for name, (role, port) in SERVICES.items():
+        if name not in services:
+            problem(f"service {name} is missing")
+            continue
+        env = services[name].get("environment", {})
+        for variable in sorted(FROM_SECRET | FROM_CONFIG_MAP | OWN_SECRETS.get(name, set()) | {"SERVER_PORT"}):
+            if variable == "JAVA_TOOL_OPTIONS":
+                continue  # the Dockerfile's ENV
+            if not env.get(variable):
+                problem(f"service {name}: {variable} is not set")
+        if str(env.get("SERVER_PORT")) != str(port) or env.get("SPRING_DATASOURCE_USERNAME") != role:
+            problem(f"service {name}: SERVER_PORT must be {port} and the database role {role}")
+        for variable, target in URL_VARIABLES.items():
+            url = urlparse(env.get(variable, ""))
+            if url.hostname != target or url.port != SERVICES[target][1]:
+                problem(f"service {name}: {variable}={env.get(variable)} is not http://{target}:{SERVICES[target][1]}")
+    pgw = services.get("mpac-pgw", {}).get("environment", {})
+    smarttab = services.get("svc-smarttab", {}).get("environment", {})
+    if pgw.get("MPAC_PGW_WEBHOOKS_PLATFORMSUBSCRIBERS_0_SECRET") != smarttab.get("MPAC_SMARTTAB_WEBHOOK_SECRET"):
+        problem("mpac-pgw's platform subscriber secret is not svc-smarttab's webhook secret")
+    if urlparse(pgw.get("MPAC_PGW_WEBHOOKS_PLATFORMSUBSCRIBERS_0_URL", "")).netloc != "svc-smarttab:8082":
+        problem("mpac-pgw's platform subscriber URL is not svc-smarttab:8082")
+
+
 def port_numbers(service):
     return {p["port"] for p in service.get("spec", {}).get("ports", [])}
 
@@ -244,9 +274,12 @@ def decoded(secret, key):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("local", "production"):
+    if len(sys.argv) != 3 or sys.argv[1] not in ("local", "production", "compose"):
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    if sys.argv[1] == "compose":
+        check_compose(sys.argv[2])
+    else:
+        main(sys.argv[1], sys.argv[2])
     for line in problems:
         print(f"  {sys.argv[1]}: {line}")
     sys.exit(1 if problems else 0)
