@@ -12,6 +12,24 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
 
+# A python3 with PyYAML: the one on PATH, else Debian's (python3-yaml comes with the docker-compose package that CI
+# installs), else install python3-yaml the way .ci/run installs docker-compose.
+python=
+for candidate in python3 /usr/bin/python3; do
+    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c 'import yaml' 2>/dev/null; then
+        python=$candidate
+        break
+    fi
+done
+if [ -z "$python" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends python3-yaml >/dev/null
+    python=/usr/bin/python3
+fi
+[ -n "$python" ] || { echo "ops/k8s/check.sh needs python3 with PyYAML (Debian: python3-yaml)" >&2; exit 1; }
+command -v kubectl >/dev/null 2>&1 || { echo "ops/k8s/check.sh needs kubectl (v1.27+, with kustomize)" >&2; exit 1; }
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failed=0
@@ -36,7 +54,7 @@ if grep -rlE '^kind: Secret' --include='*.yaml' base overlays >/dev/null; then
     failed=1
 fi
 # The only literal a secretGenerator may carry is the database role's name.
-if ! python3 - overlays/*/kustomization.yaml <<'PY'
+if ! "$python" - overlays/*/kustomization.yaml <<'PY'
 import re, sys, yaml
 bad = [f"{path}: {generator['name']}: {literal.split('=')[0]}" for path in sys.argv[1:]
        for generator in (yaml.safe_load(open(path)) or {}).get("secretGenerator", [])
@@ -62,13 +80,13 @@ for overlay_dir in "$work"/overlays/*/; do
         failed=1
         continue
     fi
-    summary=$(python3 - "$work/$overlay.yaml" <<'PY'
+    summary=$("$python" - "$work/$overlay.yaml" <<'PY'
 import collections, sys, yaml
 kinds = collections.Counter(d["kind"] for d in yaml.safe_load_all(open(sys.argv[1])) if d)
 print(", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
 PY
 )
-    if python3 "$here/check_manifests.py" "$overlay" "$work/$overlay.yaml"; then
+    if "$python" "$here/check_manifests.py" "$overlay" "$work/$overlay.yaml"; then
         echo "overlays/$overlay: renders, invariants hold ($summary)"
     else
         echo "overlays/$overlay: invariants broken (above)" >&2
@@ -79,7 +97,7 @@ done
 # docker-compose gives each service what the launcher and these manifests do (CI installs docker-compose first).
 if command -v docker-compose >/dev/null 2>&1; then
     if docker-compose -f "$here/../../docker-compose.yml" --env-file "$here/../../.env.example" config > "$work/compose.yaml" \
-        && python3 "$here/check_manifests.py" compose "$work/compose.yaml"; then
+        && "$python" "$here/check_manifests.py" compose "$work/compose.yaml"; then
         echo "docker-compose.yml: every service gets the launcher's variables"
     else
         echo "docker-compose.yml: variables missing (above)" >&2
