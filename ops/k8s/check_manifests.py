@@ -26,8 +26,8 @@ SERVICES = {
 URL_VARIABLES = {"MPAC_PORTAL_URL": "svc-portal", "MPAC_SMARTTAB_URL": "svc-smarttab", "MPAC_PGW_URL": "mpac-pgw",
                  "MPAC_MIA_URL": "mia-pos-gateway", "MPAC_MOBILEPAY_URL": "mobilepay-adapter",
                  "MPAC_MQPAY_URL": "mq-pay", "MPAC_PAYREQ_URL": "payment-request"}
-# Holds its merchants' WebSocket sessions in memory, so it runs as exactly one replica (see its kustomization).
-SINGLE_INSTANCE = {"payment-request"}
+# Services that must run as exactly one replica (none: every service is stateless beyond its database).
+SINGLE_INSTANCE = set()
 # Variables every service gets, and where from.
 FROM_SECRET = {"SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "MPAC_PLATFORM_KEYS", "MPAC_MASTER_KEY"}
 OWN_SECRETS = {"svc-portal": {"MPAC_ADMIN_EMAIL", "MPAC_ADMIN_PASSWORD"},
