@@ -36,14 +36,14 @@ public class GatewayClient {
     private final RestClient http;
     private final JsonMapper json;
 
-    GatewayClient(RestClient.Builder builder, PlatformKeys platformKeys, SmartTabProperties properties,
+    GatewayClient(PlatformKeys platformKeys, SmartTabProperties properties,
             JsonMapper json, Clock clock) {
         this.json = json;
         SmartTabProperties.Gateway gateway = properties.gateway();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(gateway.timeout()).build());
         requests.setReadTimeout(gateway.timeout());
-        RestClient.Builder configured = builder.clone().baseUrl(gateway.url().toString()).requestFactory(requests);
+        RestClient.Builder configured = RestClient.builder().baseUrl(gateway.url().toString()).requestFactory(requests);
         platformKeys.keyOf(SERVICE).ifPresent(key -> configured.requestInterceptor(new HmacSigner(key, clock)));
         this.http = configured.build();
     }
