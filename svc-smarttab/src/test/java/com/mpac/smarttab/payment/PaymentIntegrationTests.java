@@ -199,6 +199,31 @@ class PaymentIntegrationTests extends SmartTabIntegrationTest {
     }
 
     @Test
+    void shouldApplyARedeliveredWebhookOnceAndIgnoreIntentsItDoesNotKnow() {
+        Tenant tenant = newTenant();
+        String bill = billOf(tenant, jpyOrder(tenant));
+        JsonNode payment = expect(post("/payments", """
+                {"bill_id":"%s","method":"qr","provider":"sandbox","payment_method":"pm_qr","amount":500}
+                """.formatted(bill), tenant.device()), 201);
+        String intent = payment.path("gateway_payment_intent_id").asString();
+        GATEWAY.pay(intent);
+        String foreign = GATEWAY.captureForeign(tenant.merchantId(), tenant.storeId(), tenant.terminalId(), 10,
+                "JPY");
+
+        assertThat(GATEWAY.sendWebhook(baseUrl(), "evt_same_" + intent, "payment_intent.succeeded", intent,
+                GatewayStub.WEBHOOK_SECRET)).isEqualTo(200);
+        assertThat(GATEWAY.sendWebhook(baseUrl(), "evt_same_" + intent, "payment_intent.succeeded", intent,
+                GatewayStub.WEBHOOK_SECRET)).isEqualTo(200);
+        assertThat(GATEWAY.sendWebhook(baseUrl(), "payment_intent.succeeded", foreign, GatewayStub.WEBHOOK_SECRET))
+                .isEqualTo(200);
+
+        JsonNode after = expect(get("/bills/" + bill, tenant.device()), 200);
+        assertThat(after.path("amount_paid").toString()).isEqualTo("500");
+        assertThat(jdbc.sql("SELECT count(*) FROM gateway_webhook WHERE webhook_id = :id")
+                .param("id", "evt_same_" + intent).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRefuseUnsignedAndStaleWebhooks() {
         HttpResponse<String> unsigned = http().post("/webhooks/pgw", "{\"type\":\"payment_intent.succeeded\"}",
                 Map.of());

@@ -111,8 +111,12 @@ public final class GatewayStub {
 
     /** Sends {@code type} for the intent to SmartTab as pgw's dispatcher would, signed with {@code secret}. */
     public int sendWebhook(String smarttabUrl, String type, String intentId, String secret) {
+        return sendWebhook(smarttabUrl, Ids.next("evt"), type, intentId, secret);
+    }
+
+    /** As above under a given {@code webhook-id}, as a redelivery of the same event carries. */
+    public int sendWebhook(String smarttabUrl, String id, String type, String intentId, String secret) {
         ObjectNode event = json.createObjectNode();
-        String id = Ids.next("evt");
         event.put("id", id).put("object", "event").put("type", type).put("created", Instant.now().getEpochSecond());
         event.put("merchant_id", intents.get(intentId).path("merchant_id").asString());
         event.putObject("data").set("object", intents.get(intentId).deepCopy());
