@@ -175,7 +175,7 @@ class SmartTabE2ETests {
         if (token != null) {
             headers.put("Authorization", "Bearer " + token);
         }
-        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        // As the portal walkthrough does: no Idempotency-Key (routes answering a secret shown once refuse one).
         HttpResponse<String> response = portal.post(path, body, headers);
         assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(200, 201);
         return JSON.readTree(response.body());
