@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.Size;
 import com.mpac.contracts.problem.ApiException;
 
 /** The splitting rules hold for any bill: nothing lost, nothing invented, the same answer every time. */
-class BillSplitsProperties {
+class BillSplitsPropertyTests {
 
     @Property
     void equalPartsSumExactlyAndDifferByAtMostOneUnit(@ForAll @LongRange(min = 2, max = 99_999_999_999L) long total,
