@@ -82,6 +82,8 @@ public class SmartTabBenchmark {
         for (String rate : options.getOrDefault("rates", "50,100").split(",")) {
             benchmark.run("POST /orders", Double.parseDouble(rate), seconds);
         }
+        // The JWKS server's thread would keep the JVM alive.
+        System.exit(0);
     }
 
     void run(String label, double rate, int seconds) throws Exception {
