@@ -1,7 +1,10 @@
 package com.mpac.smarttab.config;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,5 +24,14 @@ class ProblemHandler extends PlatformExceptionHandler {
     ResponseEntity<Object> handleIntegrityViolation(DataIntegrityViolationException ex) {
         return body(Problems.of(ProblemTypes.CONFLICT, "The change conflicts with the current state; nothing was "
                 + "written."));
+    }
+
+    /** Every connection busy for the pool's whole wait: an overload, so the client should come back later. */
+    @ExceptionHandler(CannotGetJdbcConnectionException.class)
+    ResponseEntity<Object> handleNoConnection(CannotGetJdbcConnectionException ex) {
+        ProblemDetail problem = Problems.of(ProblemTypes.SERVICE_UNAVAILABLE, "The service is overloaded; retry "
+                + "with the same Idempotency-Key.");
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -133,6 +133,11 @@ class OrderIntegrationTests extends SmartTabIntegrationTest {
         assertThat(get("/orders/" + id, tenant.cashier()).statusCode()).isEqualTo(200);
         assertThat(get("/orders/" + id, tenant.merchantAdmin()).statusCode()).isEqualTo(200);
         assertThat(get("/orders/" + id, PORTAL.human("PLATFORM_ADMIN", null, null)).statusCode()).isEqualTo(200);
+        assertThat(get("/orders/" + id, PORTAL.human("PSP_ADMIN", null, null)).statusCode()).isEqualTo(200);
+        assertThat(get("/orders/" + id, PORTAL.human("STORE_MANAGER", tenant.merchantId(), "sto_other"))
+                .statusCode()).isEqualTo(404);
+        assertThat(get("/orders/" + id, PORTAL.human("AUDITOR", tenant.merchantId(), tenant.storeId()))
+                .statusCode()).isEqualTo(403);
         assertThat(get("/orders/" + id, other.device()).statusCode()).isEqualTo(404);
         assertThat(get("/orders/" + id, other.merchantAdmin()).statusCode()).isEqualTo(404);
         assertThat(get("/orders/" + id, PORTAL.device("trm_x", tenant.merchantId(), "sto_other")).statusCode())

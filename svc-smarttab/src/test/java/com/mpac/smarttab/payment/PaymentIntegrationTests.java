@@ -342,6 +342,29 @@ class PaymentIntegrationTests extends SmartTabIntegrationTest {
     }
 
     @Test
+    void shouldNeverRefundACardPaymentBeyondItsCaptureUnderConcurrentRequests() throws Exception {
+        Tenant tenant = newTenant();
+        String bill = billOf(tenant, jpyOrder(tenant));
+        JsonNode payment = expect(post("/payments", """
+                {"bill_id":"%s","method":"card","provider":"sandbox","payment_method":"pm_card_visa"}
+                """.formatted(bill), tenant.device()), 201);
+        List<Callable<HttpResponse<String>>> refunds = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            refunds.add(() -> post("/payments/" + payment.path("id").asString() + "/refund", "{\"amount\":700}",
+                    tenant.manager()));
+        }
+
+        List<HttpResponse<String>> answers = atOnce(refunds);
+
+        assertThat(answers.stream().filter(r -> r.statusCode() == 201)).hasSize(4);
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201, 409);
+        JsonNode after = expect(get("/payments/" + payment.path("id").asString(), tenant.device()), 200);
+        assertThat(after.path("amount_refunded").toString()).isEqualTo("2800");
+        assertThat(GATEWAY.intent(payment.path("gateway_payment_intent_id").asString()).path("amount_refunded")
+                .asLong()).isEqualTo(2800);
+    }
+
+    @Test
     void shouldReplayARetriedPaymentInsteadOfPayingTwice() {
         Tenant tenant = newTenant();
         String bill = billOf(tenant, jpyOrder(tenant));
