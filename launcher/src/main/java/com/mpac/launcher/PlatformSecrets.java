@@ -35,6 +35,11 @@ final class PlatformSecrets {
     /** The embedded PostgreSQL's superuser password; not used with {@code MPAC_DB_URL}. */
     static final String DB_SUPERUSER_PASSWORD = "MPAC_DB_SUPERUSER_PASSWORD";
     static final String DEFAULT_ADMIN_EMAIL = "admin@mpac.local";
+    /**
+     * The Standard Webhooks secret of svc-smarttab's platform subscription at mpac-pgw: the gateway signs its events
+     * with it, SmartTab verifies them with it.
+     */
+    static final String SMARTTAB_WEBHOOK_SECRET = "MPAC_SMARTTAB_WEBHOOK_SECRET";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     // No ':' ',' or '|': those separate the parts of MPAC_PLATFORM_KEYS.
@@ -141,6 +146,10 @@ final class PlatformSecrets {
         return values.get(ADMIN_PASSWORD);
     }
 
+    String smartTabWebhookSecret() {
+        return values.get(SMARTTAB_WEBHOOK_SECRET);
+    }
+
     String dbPassword(PlatformService service) {
         return values.get(service.dbPasswordVariable());
     }
@@ -196,6 +205,10 @@ final class PlatformSecrets {
         return Base64.getEncoder().encodeToString(bytes(random, 32));
     }
 
+    static String newWebhookSecret(SecureRandom random) {
+        return "whsec_" + Base64.getEncoder().encodeToString(bytes(random, 32));
+    }
+
     static String newDbPassword(SecureRandom random) {
         return BASE64URL.encodeToString(bytes(random, 24));
     }
@@ -243,6 +256,7 @@ final class PlatformSecrets {
             values.computeIfAbsent(service.dbPasswordVariable(), name -> newDbPassword(random));
         }
         values.computeIfAbsent(DB_SUPERUSER_PASSWORD, name -> newDbPassword(random));
+        values.computeIfAbsent(SMARTTAB_WEBHOOK_SECRET, name -> newWebhookSecret(random));
         return !values.equals(before);
     }
 

@@ -41,7 +41,32 @@ final class ServiceEnvironment {
         for (PlatformService other : settings.services()) {
             env.put(other.urlVariable(), settings.baseUrl(other));
         }
+        smartTabSubscription(service, settings, secrets, env);
         return env;
+    }
+
+    /**
+     * svc-smarttab follows its card and QR payments through the gateway's webhooks: mpac-pgw gets it as a platform
+     * subscriber (its webhook route and a shared {@code whsec_} secret), SmartTab the same secret to verify them.
+     */
+    private static void smartTabSubscription(PlatformService service, PlatformSettings settings,
+            PlatformSecrets secrets, Map<String, String> env) {
+        String secret = secrets.smartTabWebhookSecret();
+        if (secret == null) {
+            return;
+        }
+        if (service.name().equals("svc-smarttab")) {
+            env.put(PlatformSecrets.SMARTTAB_WEBHOOK_SECRET, secret);
+        }
+        if (service.name().equals("mpac-pgw")) {
+            settings.services().stream().filter(other -> other.name().equals("svc-smarttab")).findFirst()
+                    .ifPresent(smartTab -> {
+                        env.put("MPAC_PGW_WEBHOOKS_PLATFORMSUBSCRIBERS_0_NAME", "svc-smarttab");
+                        env.put("MPAC_PGW_WEBHOOKS_PLATFORMSUBSCRIBERS_0_URL",
+                                settings.baseUrl(smartTab) + "/webhooks/pgw");
+                        env.put("MPAC_PGW_WEBHOOKS_PLATFORMSUBSCRIBERS_0_SECRET", secret);
+                    });
+        }
     }
 
     /** Applies {@code own} to a process environment that starts as a copy of the launcher's. */

@@ -50,6 +50,24 @@ class ServiceEnvironmentTests {
     }
 
     @Test
+    void shouldSubscribeSmartTabToTheGatewaysWebhooksWithOneSharedSecret() {
+        PlatformService gateway = ServiceCatalog.byName("mpac-pgw").orElseThrow();
+
+        Map<String, String> pgw = ServiceEnvironment.forService(gateway, settings, secrets, "jdbc:x");
+        Map<String, String> smartTabEnv = ServiceEnvironment.forService(smartTab, settings, secrets, "jdbc:x");
+
+        assertThat(secrets.smartTabWebhookSecret()).matches("whsec_[A-Za-z0-9+/]{43}=");
+        assertThat(pgw).containsEntry("MPAC_PGW_WEBHOOKS_PLATFORMSUBSCRIBERS_0_NAME", "svc-smarttab")
+                .containsEntry("MPAC_PGW_WEBHOOKS_PLATFORMSUBSCRIBERS_0_URL", "http://localhost:41002/webhooks/pgw")
+                .containsEntry("MPAC_PGW_WEBHOOKS_PLATFORMSUBSCRIBERS_0_SECRET", secrets.smartTabWebhookSecret())
+                .doesNotContainKey("MPAC_SMARTTAB_WEBHOOK_SECRET");
+        assertThat(smartTabEnv).containsEntry("MPAC_SMARTTAB_WEBHOOK_SECRET", secrets.smartTabWebhookSecret())
+                .doesNotContainKey("MPAC_PGW_WEBHOOKS_PLATFORMSUBSCRIBERS_0_SECRET");
+        assertThat(ServiceEnvironment.forService(ServiceCatalog.SERVICES.getFirst(), settings, secrets, "jdbc:x"))
+                .doesNotContainValue(secrets.smartTabWebhookSecret());
+    }
+
+    @Test
     void shouldNotPassOtherRolesPasswordsOrTheAdminsCredentials() {
         Map<String, String> processEnv = new HashMap<>(Map.of("PATH", "/usr/bin", "MPAC_DB_PASSWORD_PORTAL", "x",
                 "MPAC_DB_ADMIN_PASSWORD", "y", "MPAC_DB_URL", "jdbc:postgresql://db/postgres",
