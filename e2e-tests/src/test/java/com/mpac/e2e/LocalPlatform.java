@@ -56,12 +56,13 @@ final class LocalPlatform implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
+        List<Integer> free = freePorts(SERVICES.size() + 1);
         for (int i = 0; i < SERVICES.size(); i++) {
-            int port = freePort();
+            int port = free.get(i);
             ports.put(SERVICES.get(i), port);
             env.put(PORT_VARIABLES.get(i), Integer.toString(port));
         }
-        int databasePort = freePort();
+        int databasePort = free.getLast();
         env.put("MPAC_HOME", repoRoot.toString());
         env.put("MPAC_DATA_DIR", dataDir.toString());
         env.put("MPAC_DB_PORT", Integer.toString(databasePort));
@@ -149,9 +150,19 @@ final class LocalPlatform implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: every socket stays open until all are chosen, so the system cannot hand one out twice. */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        }
+        finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 }
