@@ -89,7 +89,7 @@ class GatewayPaymentRepository {
                 UPDATE gateway_event SET next_attempt_at = :leaseUntil
                 WHERE id IN (SELECT id FROM gateway_event
                              WHERE delivered_at IS NULL AND next_attempt_at <= :now
-                             ORDER BY next_attempt_at LIMIT :batch
+                             ORDER BY next_attempt_at, created_at LIMIT :batch
                              FOR UPDATE SKIP LOCKED)
                 RETURNING id, payload, attempts
                 """)
