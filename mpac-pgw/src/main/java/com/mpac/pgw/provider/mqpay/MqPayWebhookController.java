@@ -67,19 +67,24 @@ class MqPayWebhookController {
                 TOLERANCE)) {
             throw new ApiException(ProblemTypes.UNAUTHENTICATED, "The webhook signature does not verify.");
         }
-        JsonNode data;
+        JsonNode event;
         try {
-            data = json.readTree(body).path("data");
+            event = json.readTree(body);
         }
         catch (JacksonException ex) {
             throw new ApiException(ProblemTypes.VALIDATION_FAILED, "The event is not JSON.");
         }
+        JsonNode data = event.path("data");
         String reference = data.path("reference").asString("");
         if (reference.isEmpty() || reference.length() > 64 || id.length() > 255) {
             throw new ApiException(ProblemTypes.VALIDATION_FAILED, "data.reference is required.");
         }
         // The event carries mq-pay's current view of the payment; a refund event says the payment is (still) paid.
-        ProviderOutcome outcome = MqPayConnector.paymentOutcome(data, false);
+        // A cancel is the gateway's own doing and its outcome is the cancel call's (or reconciliation's): the event
+        // is recorded but decides nothing, so a cancel whose answer was lost never turns into a declined payment.
+        ProviderOutcome outcome = "payment.canceled".equals(event.path("type").asString(""))
+                ? new ProviderOutcome.Pending(data.path("paymentId").asString(null), "canceled at mq-pay")
+                : MqPayConnector.paymentOutcome(data, false);
         ProviderEvents.Result result = events.receive(PaymentProvider.VNPAY, id, body, reference, outcome);
         return ResponseEntity.ok(Map.of("result", result.name().toLowerCase(Locale.ROOT)));
     }

@@ -177,6 +177,20 @@ class MqPayIntegrationTests {
     }
 
     @Test
+    void shouldLeaveTheOutcomeOfACancelToTheGatewaysOwnCancel() {
+        TestMerchant merchant = merchant();
+        String id = merchant.createIntent("{\"amount\":8000,\"currency\":\"VND\"}").get("id").asString();
+        merchant.confirm(id, "vnpay", "vnpay_qr");
+        String reference = reference(id);
+
+        HttpResponse<String> canceled = sendEvent("msg_" + UUID.randomUUID(), "payment.canceled", reference,
+                "canceled", SECRET, Instant.now());
+
+        assertThat(canceled.statusCode()).isEqualTo(200);
+        assertThat(merchant.read(id).get("status").asString()).isEqualTo("requires_action");
+    }
+
+    @Test
     void shouldSettleByReconciliationWhenTheEventIsLost() {
         TestMerchant merchant = merchant();
         String id = merchant.createIntent("{\"amount\":45000,\"currency\":\"VND\"}").get("id").asString();
