@@ -30,6 +30,8 @@ final class PlatformSecrets {
 
     static final String PLATFORM_KEYS = "MPAC_PLATFORM_KEYS";
     static final String MASTER_KEY = "MPAC_MASTER_KEY";
+    /** The Standard Webhooks secret mq-pay signs its events to mpac-pgw with; only those two services get it. */
+    static final String MQPAY_WEBHOOK_SECRET = "MPAC_MQPAY_WEBHOOK_SECRET";
     static final String ADMIN_EMAIL = "MPAC_ADMIN_EMAIL";
     static final String ADMIN_PASSWORD = "MPAC_ADMIN_PASSWORD";
     /** The embedded PostgreSQL's superuser password; not used with {@code MPAC_DB_URL}. */
@@ -138,6 +140,10 @@ final class PlatformSecrets {
         return values.get(MASTER_KEY);
     }
 
+    String mqPayWebhookSecret() {
+        return values.get(MQPAY_WEBHOOK_SECRET);
+    }
+
     String adminEmail() {
         return values.get(ADMIN_EMAIL);
     }
@@ -205,6 +211,7 @@ final class PlatformSecrets {
         return Base64.getEncoder().encodeToString(bytes(random, 32));
     }
 
+    /** A Standard Webhooks secret: {@code whsec_} and 32 random bytes in base64. */
     static String newWebhookSecret(SecureRandom random) {
         return "whsec_" + Base64.getEncoder().encodeToString(bytes(random, 32));
     }
@@ -250,6 +257,7 @@ final class PlatformSecrets {
         }
         values.put(PLATFORM_KEYS, String.join(",", keys.stream().map(PlatformKey::entry).toList()));
         values.computeIfAbsent(MASTER_KEY, name -> newMasterKey(random));
+        values.computeIfAbsent(MQPAY_WEBHOOK_SECRET, name -> newWebhookSecret(random));
         values.computeIfAbsent(ADMIN_EMAIL, name -> DEFAULT_ADMIN_EMAIL);
         values.computeIfAbsent(ADMIN_PASSWORD, name -> newAdminPassword(random));
         for (PlatformService service : services) {

@@ -20,6 +20,9 @@ final class ServiceEnvironment {
             || name.startsWith("MPAC_DB_ADMIN_") || name.equals("MPAC_DB_URL")
             || name.equals(PlatformSecrets.DB_SUPERUSER_PASSWORD);
 
+    /** The sender and the receiver of mq-pay's events; no other service can forge or read them. */
+    static final java.util.Set<String> SHARES_MQPAY_WEBHOOK_SECRET = java.util.Set.of("mq-pay", "mpac-pgw");
+
     private ServiceEnvironment() {
     }
 
@@ -38,6 +41,9 @@ final class ServiceEnvironment {
         env.put(PlatformSecrets.ADMIN_EMAIL, secrets.adminEmail());
         env.put(PlatformSecrets.ADMIN_PASSWORD, secrets.adminPassword());
         env.put("MPAC_SANDBOX_ENABLED", "true");
+        if (SHARES_MQPAY_WEBHOOK_SECRET.contains(service.name())) {
+            env.put(PlatformSecrets.MQPAY_WEBHOOK_SECRET, secrets.mqPayWebhookSecret());
+        }
         for (PlatformService other : settings.services()) {
             env.put(other.urlVariable(), settings.baseUrl(other));
         }

@@ -36,6 +36,21 @@ class ServiceEnvironmentTests {
     }
 
     @Test
+    void shouldGiveTheMqPayEventSecretToMqPayAndTheGatewayOnly() {
+        for (PlatformService service : ServiceCatalog.SERVICES) {
+            Map<String, String> env = ServiceEnvironment.forService(service, settings, secrets, "jdbc:x");
+            if (service.name().equals("mq-pay") || service.name().equals("mpac-pgw")) {
+                assertThat(env).as(service.name())
+                        .containsEntry("MPAC_MQPAY_WEBHOOK_SECRET", secrets.mqPayWebhookSecret());
+            }
+            else {
+                assertThat(env).as(service.name()).doesNotContainKey("MPAC_MQPAY_WEBHOOK_SECRET");
+            }
+        }
+        assertThat(secrets.mqPayWebhookSecret()).startsWith("whsec_");
+    }
+
+    @Test
     void shouldGiveEveryServiceTheUrlOfEveryService() {
         Map<String, String> env = ServiceEnvironment.forService(ServiceCatalog.SERVICES.getFirst(), settings, secrets,
                 "jdbc:postgresql://localhost:54329/mpac");

@@ -219,6 +219,6 @@ class PaymentIntentLifecycle {
 
     static ProviderPayment payment(PaymentIntent intent, String reference, String providerReference) {
         return new ProviderPayment(reference, intent.id, intent.paymentMethod, intent.amount, intent.currency,
-                intent.manualCapture(), intent.description, providerReference);
+                intent.manualCapture(), intent.description, providerReference, intent.merchantId);
     }
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
  * accounts pushed by svc-portal under the same name.
  */
 public enum PaymentProvider {
-    SANDBOX, PAYPAY, LINEPAY;
+    SANDBOX, PAYPAY, LINEPAY,
+    /** VNPAY QR through mq-pay, the platform's own adapter (its internal provider interface). */
+    VNPAY;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -29,13 +29,15 @@ import com.mpac.mqpay.error.ErrorEnvelope;
  * Who may call what. The configuration push is svc-portal's alone (platform problem documents). The MQ-Pay API is
  * for merchant back ends signing with their API keys (S2S HMAC), or a platform service naming the merchant in
  * {@code X-MPAC-On-Behalf-Of}; its failures answer in the seed's envelope. VNPAY's IPN, the QR images and the
- * sandbox are public: the IPN proves itself with VNPAY's checksum, a QR image URL is an unguessable capability, and
+ * sandbox are public; the internal provider interface is mpac-pgw's alone: the IPN proves itself with VNPAY's checksum, a QR image URL is an unguessable capability, and
  * the sandbox exists only where it is enabled.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     static final String PORTAL = "svc-portal";
+    static final String GATEWAY = "mpac-pgw";
+    static final String INTERNAL = ErrorEnvelope.API_PREFIX + "/internal/**";
     static final String API = ErrorEnvelope.API_PREFIX + "/**";
     static final String[] PUBLIC = { ErrorEnvelope.API_PREFIX + "/payments/vnpay/ipn",
             ErrorEnvelope.API_PREFIX + "/payments/qr/*", ErrorEnvelope.API_PREFIX + "/sandbox/**" };
@@ -57,6 +59,21 @@ class SecurityConfig {
         return platform.api(http)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(envelope).accessDeniedHandler(envelope))
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .build();
+    }
+
+    /** The internal provider interface: mpac-pgw's platform key only, acting for a merchant (On-Behalf-Of). */
+    @Bean
+    @Order(25)
+    SecurityFilterChain internalProviderSecurityFilterChain(HttpSecurity http, PlatformSecurity platform,
+            HmacVerifier verifier, S2sProperties s2s) {
+        http.securityMatcher(INTERNAL);
+        EnvelopeEntryPoint envelope = new EnvelopeEntryPoint();
+        return platform.api(http)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(envelope).accessDeniedHandler(envelope))
+                .addFilterBefore(new HmacAuthenticationFilter(verifier, envelope,
+                        Math.toIntExact(s2s.maxBodySize().toBytes())), AuthorizationFilter.class)
+                .authorizeHttpRequests(rules -> rules.anyRequest().hasAuthority(HmacAuthentication.service(GATEWAY)))
                 .build();
     }
 

@@ -74,6 +74,18 @@ class PaymentRepository {
     }
 
     /** For a provider's notification: the attempt's transaction even if the merchant soft-deleted it. */
+    /** Without a lock: for reading a transaction's state after this transaction's own writes. */
+    Optional<TransactionRow> findTransactionIncludingDeleted(UUID id) {
+        return jdbc.sql("SELECT " + TRANSACTION_COLUMNS + " FROM payment_transaction WHERE id = :id")
+                .param("id", id).query(PaymentRepository::transaction).optional();
+    }
+
+    /** Any merchant's attempt by id, soft-deleted too; for the gateway's events, which follow an attempt's change. */
+    Optional<AttemptRow> findAttemptById(UUID id) {
+        return jdbc.sql("SELECT " + ATTEMPT_COLUMNS + " FROM payment_attempt WHERE id = :id")
+                .param("id", id).query(PaymentRepository::attempt).optional();
+    }
+
     TransactionRow lockTransactionIncludingDeleted(String merchantId, UUID id) {
         return jdbc.sql("SELECT " + TRANSACTION_COLUMNS + """
                  FROM payment_transaction WHERE id = :id AND merchant_id = :merchantId

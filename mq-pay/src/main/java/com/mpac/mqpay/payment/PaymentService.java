@@ -59,11 +59,14 @@ public class PaymentService {
     private final ProviderAccounts accounts;
     private final ObjectProvider<ProviderStatusSource> providerStatus;
     private final MqPayProperties properties;
+    private final GatewayEvents gatewayEvents;
     private final Clock clock;
 
     PaymentService(PaymentRepository payments, ProviderAccounts accounts,
-            ObjectProvider<ProviderStatusSource> providerStatus, MqPayProperties properties, Clock clock) {
+            ObjectProvider<ProviderStatusSource> providerStatus, MqPayProperties properties,
+            GatewayEvents gatewayEvents, Clock clock) {
         this.payments = payments;
+        this.gatewayEvents = gatewayEvents;
         this.accounts = accounts;
         this.providerStatus = providerStatus;
         this.properties = properties;
@@ -220,6 +223,7 @@ public class PaymentService {
         payments.insertAttempt(new NewAttempt(id, attempt.merchantId(), attempt.transactionId(),
                 payments.nextAttemptCode(), AttemptType.CANCEL, attempt.id(), attempt.provider(), attempt.method(),
                 AttemptStatus.SUCCESS, attempt.amount(), null, null, reason));
+        gatewayEvents.record(attempt.id(), GatewayEvents.CANCELED);
         return new ChildAttempt(id, AttemptType.CANCEL, AttemptStatus.SUCCESS, Money.wire(attempt.amount()),
                 attempt.id());
     }
@@ -270,6 +274,7 @@ public class PaymentService {
                 transaction.status().afterRefund(refunded, transaction.paid()));
         payments.insertResult(new NewResult(merchantId, transaction.id(), id, attempt.provider().name(), "REFUND",
                 "APPLIED", null, request.reason(), amount, null, null, clock.instant(), null, null));
+        gatewayEvents.record(id, GatewayEvents.REFUNDED);
         return new RefundResponse(new ChildAttempt(id, AttemptType.REFUND, AttemptStatus.SUCCESS, Money.wire(amount),
                 attempt.id()));
     }
@@ -331,6 +336,7 @@ public class PaymentService {
             }
             if (attempt.status() == AttemptStatus.SENT) {
                 payments.updateAttemptStatus(attempt.id(), attempt.status().to(AttemptStatus.FAIL));
+                gatewayEvents.record(attempt.id(), GatewayEvents.FAILED);
             }
             return ProviderPaymentOutcome.FAILURE_RECORDED;
         }
@@ -360,6 +366,7 @@ public class PaymentService {
         payments.updateTransaction(transaction.id(), paid, transaction.refunded(),
                 transaction.status().afterPayment(paid, transaction.total()));
         record(transaction, attempt, notification, "APPLIED", null);
+        gatewayEvents.record(attempt.id(), GatewayEvents.SUCCEEDED);
         return ProviderPaymentOutcome.APPLIED;
     }
 
@@ -383,7 +390,9 @@ public class PaymentService {
 
     @Transactional
     public int expireDueAttempts(int batch) {
-        return payments.expireDue(clock.instant(), batch).size();
+        List<UUID> expired = payments.expireDue(clock.instant(), batch);
+        gatewayEvents.recordAll(expired, GatewayEvents.EXPIRED);
+        return expired.size();
     }
 
     private VnpayAccount vnpayAccount(String merchantId) {
