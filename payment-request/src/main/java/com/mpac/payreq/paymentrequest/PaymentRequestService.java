@@ -129,10 +129,13 @@ class PaymentRequestService {
         return info(repository.find(caller.merchantId(), uuid).orElseThrow(PaymentRequestException::notFound));
     }
 
-    /** What a shopper has paid for: every field but isEnabled, expirationDate and usageCountLimit. */
-    private static List<Object> paidTerms(Terms t) {
+    /**
+     * What a shopper has paid for: every field but isEnabled, expirationDate and usageCountLimit. additionalInfo
+     * is compared as parsed JSON: PostgreSQL prints jsonb as {@code ["a", "b"]}, Jackson writes {@code ["a","b"]}.
+     */
+    private List<Object> paidTerms(Terms t) {
         return java.util.Arrays.asList(t.transactionType(), t.customerTranId(), t.customerTranRef(), t.amount(),
-                t.taxAmount(), t.taxPercent(), t.additionalInfo(), t.miscData(), t.processorName(),
+                t.taxAmount(), t.taxPercent(), json.readTree(t.additionalInfo()), t.miscData(), t.processorName(),
                 t.promptForTax(), t.promptForTips(), t.termsAndTransactionInfo(), t.activationDate());
     }
 

@@ -306,6 +306,25 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
     }
 
     @Test
+    void shouldDisableAUsedRequestThatCarriesAdditionalInfo() {
+        Merchant merchant = api().onboard();
+        List<Object> additionalInfo = List.of("a", "b", Map.of("key", "table", "value", 7));
+        String id = api().create(merchant, Map.of("usageCountLimit", 5, "additionalInfo", additionalInfo))
+                .get("paymentRequestID").asString();
+        assertThat(api().pay(id, PaymentRequestApi.card("4111111111111111", "")).statusCode()).isEqualTo(303);
+
+        HttpResponse<String> disable = api().put(merchant, id, api().body(Map.of("usageCountLimit", 5,
+                "additionalInfo", additionalInfo, "isEnabled", false)));
+
+        assertThat(disable.statusCode()).as(disable.body()).isEqualTo(200);
+        assertThat(api().read(disable).get("isEnabled").asBoolean()).isFalse();
+        assertThat(api().read(disable).get("additionalInfo").get(2).get("value").asInt()).isEqualTo(7);
+        HttpResponse<String> rewrite = api().put(merchant, id, api().body(Map.of("usageCountLimit", 5,
+                "additionalInfo", List.of("a", "c"))));
+        assertThat(rewrite.statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void shouldDeriveEachStatusConsistentlyInTheListAndById() {
         Merchant merchant = api().onboard();
         Map<Integer, String> ids = Map.of(
