@@ -20,6 +20,9 @@ import com.mpac.payreq.paymentrequest.PaymentRequestStatus;
 @Service
 class PaymentService {
 
+    /** The largest total {@code payment_transaction.total_amount} (numeric(14,2)) holds. */
+    static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
+
     private final PaymentRepository repository;
     private final SandboxProcessor processor;
     private final PaymentUpdates updates;
@@ -53,6 +56,11 @@ class PaymentService {
             throw new PageException(HttpStatus.BAD_REQUEST, "This payment does not take a tip.");
         }
         BigDecimal total = request.baseTotal().add(tip);
+        if (total.compareTo(MAX_TOTAL) > 0) {
+            // Refused before the processor: a total the ledger cannot record must never be charged.
+            throw new PageException(HttpStatus.UNPROCESSABLE_ENTITY, "This payment's total is too large to be "
+                    + "taken here. Please contact the merchant.");
+        }
         SandboxProcessor.Outcome outcome = switch (method) {
             case PaymentMethod.Card card -> processor.charge(card.number(), total);
             case PaymentMethod.Wallet wallet -> processor.chargeWallet(wallet.token(), total);

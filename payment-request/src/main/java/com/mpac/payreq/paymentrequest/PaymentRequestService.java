@@ -112,8 +112,9 @@ class PaymentRequestService {
     @Transactional
     Info update(ApiCaller caller, String id, PaymentRequestBody body) {
         UUID uuid = uuid(id);
-        Terms terms = terms(body);
+        // Another merchant's id is 404 whatever the body holds.
         Row held = repository.lock(caller.merchantId(), uuid).orElseThrow(PaymentRequestException::notFound);
+        Terms terms = terms(body);
         if (held.currentUsageCount() > 0) {
             if (!paidTerms(held.terms()).equals(paidTerms(terms))) {
                 throw new PaymentRequestException(ErrorCode.PaymentRequestAlreadyUsed, "This payment request has "
@@ -182,6 +183,16 @@ class PaymentRequestService {
         if (taxAmount.signum() == 0 && taxPercent.signum() > 0) {
             taxAmount = amount.multiply(taxPercent).divide(HUNDRED, scale, RoundingMode.HALF_UP);
         }
+        if (taxAmount.compareTo(amount) > 0) {
+            throw PaymentRequestException.invalid("taxAmount must not be greater than amount.");
+        }
+        boolean promptForTips = Boolean.TRUE.equals(body.promptForTips());
+        // What the page may charge at most (the tip goes up to the amount) must fit the stored totals.
+        BigDecimal largestTotal = amount.add(taxAmount).add(promptForTips ? amount : BigDecimal.ZERO);
+        if (largestTotal.compareTo(MAX_AMOUNT) > 0) {
+            throw PaymentRequestException.invalid("amount + taxAmount" + (promptForTips ? " + the largest tip "
+                    + "(amount)" : "") + " must be at most " + MAX_AMOUNT + ".");
+        }
         JsonNode additionalInfo = body.additionalInfo();
         if (additionalInfo != null && !additionalInfo.isNull() && (!additionalInfo.isArray()
                 || additionalInfo.size() > 50)) {
@@ -206,7 +217,7 @@ class PaymentRequestService {
         return new Terms(transactionType, text("customerTranID", body.customerTranID(), 100),
                 text("customerTranRef", body.customerTranRef(), 100), amount, taxAmount, taxPercent, additional,
                 text("miscData", body.miscData(), 1000), text("processorName", body.processorName(), 100),
-                Boolean.TRUE.equals(body.promptForTax()), Boolean.TRUE.equals(body.promptForTips()),
+                Boolean.TRUE.equals(body.promptForTax()), promptForTips,
                 text("termsAndTransactionInfo", body.termsAndTransactionInfo(), 4000), usageCountLimit,
                 !Boolean.FALSE.equals(body.isEnabled()), activation, expiration);
     }

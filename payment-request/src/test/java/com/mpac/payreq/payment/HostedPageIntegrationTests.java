@@ -232,6 +232,23 @@ class HostedPageIntegrationTests extends PaymentRequestIntegrationTest {
     }
 
     @Test
+    void shouldRefuseATotalTooLargeToRecordWithoutCharging() {
+        Merchant merchant = api().onboard();
+        String id = api().create(merchant, Map.of("taxAmount", 0, "taxPercent", 0)).get("paymentRequestID")
+                .asString();
+        // A row written before create and PUT refused such amounts.
+        jdbc.sql("UPDATE payment_request SET amount = 999999999999.99 WHERE payment_request_id = CAST(:id AS uuid)")
+                .param("id", id).update();
+
+        HttpResponse<String> paid = api().pay(id, PaymentRequestApi.card("4111111111111111", "999999999999.99"));
+
+        assertThat(paid.statusCode()).isEqualTo(422);
+        assertThat(paid.body()).contains("too large");
+        assertThat(api().ok(api().get(merchant, "/api/PaymentRequest/" + id)).get("transactions").isEmpty())
+                .isTrue();
+    }
+
+    @Test
     void shouldTakeAWalletToken() {
         Merchant merchant = api().onboard();
         String id = api().create(merchant, Map.of()).get("paymentRequestID").asString();

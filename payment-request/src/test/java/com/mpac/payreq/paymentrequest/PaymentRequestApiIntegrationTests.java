@@ -247,6 +247,31 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAmountsWhoseLargestTotalCannotBeRecorded() {
+        Merchant merchant = api().onboard();
+        String id = api().create(merchant, Map.of()).get("paymentRequestID").asString();
+        Map<String, Map<String, Object>> invalid = Map.of(
+                "amount + taxAmount + the largest tip", Map.of("amount", new BigDecimal("999999999999.99"),
+                        "taxAmount", 0, "taxPercent", 0),
+                "amount + taxAmount must be at most", Map.of("amount", new BigDecimal("999999999999.99"),
+                        "taxAmount", new BigDecimal("0.01"), "taxPercent", 0, "promptForTips", false),
+                "taxAmount must not be greater than amount", Map.of("amount", 10, "taxAmount",
+                        new BigDecimal("999999999999.99"), "taxPercent", 0));
+
+        invalid.forEach((message, change) -> {
+            for (HttpResponse<String> response : List.of(api().post(merchant, api().body(change)),
+                    api().put(merchant, id, api().body(change)))) {
+                assertThat(response.statusCode()).as(message).isEqualTo(400);
+                assertThat(api().read(response).get("errorCode").asString()).isEqualTo("InvalidParameter");
+                assertThat(api().read(response).get("errorMessage").asString()).as(message).startsWith(message);
+            }
+        });
+        JsonNode largest = api().create(merchant, Map.of("amount", new BigDecimal("499999999999.99"),
+                "taxAmount", 0, "taxPercent", 0));
+        assertThat(largest.get("paymentRequestID").asString()).hasSize(36);
+    }
+
+    @Test
     void shouldComputeTheTaxFromThePercentWhenNoTaxAmountIsGiven() {
         Merchant merchant = api().onboard();
         String id = api().create(merchant, Map.of("amount", new BigDecimal("19.99"), "taxAmount", 0,
@@ -289,7 +314,8 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         String id = api().create(merchant, Map.of("usageCountLimit", 5)).get("paymentRequestID").asString();
         assertThat(api().pay(id, PaymentRequestApi.card("4111111111111111", "")).statusCode()).isEqualTo(303);
 
-        HttpResponse<String> rewrite = api().put(merchant, id, api().body(Map.of("amount", 1, "usageCountLimit", 5)));
+        HttpResponse<String> rewrite = api().put(merchant, id, api().body(Map.of("amount", 1, "taxAmount", 0,
+                "usageCountLimit", 5)));
         HttpResponse<String> belowUsage = api().put(merchant, id, api().body(Map.of("usageCountLimit", 0)));
         HttpResponse<String> disable = api().put(merchant, id, api().body(Map.of("isEnabled", false,
                 "usageCountLimit", 5, "expirationDate", "2030-01-01T00:00:00Z")));
