@@ -66,14 +66,17 @@ class PaymentPageController {
             produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "Pay (the page's form)",
             description = "Form fields: method (card|wallet), cardNumber, expiry (MM/YY), cvv, cardholderName, "
-                    + "walletToken, tipAmount. 303 to the result page when the processor answered (approved or "
-                    + "declined); 400 with the form again for invalid input; 429 past the attempt limits.")
+                    + "walletToken, tipAmount, expectedTotal. 303 to the result page when the processor answered (approved or "
+                    + "declined); 400 with the form again for invalid input; 409 with the page again when expectedTotal is no longer the request's total; 429 past the attempt limits.")
     @ApiResponse(responseCode = "303", description = "To /pay/{id}/transactions/{transactionId}")
     Object pay(@PathVariable String id, @RequestParam(defaultValue = "card") String method,
             @RequestParam(required = false) String cardNumber, @RequestParam(required = false) String expiry,
             @RequestParam(required = false) String cvv, @RequestParam(required = false) String walletToken,
             @Parameter(description = "The tip, in the currency, e.g. 15.00") @RequestParam(required = false)
-            String tipAmount, HttpServletRequest http, HttpServletResponse response, Model model) {
+            String tipAmount,
+            @Parameter(description = "The total before the tip the page showed (a hidden field); when it is no "
+                    + "longer the request's, 409 with the page again") @RequestParam(required = false)
+            String expectedTotal, HttpServletRequest http, HttpServletResponse response, Model model) {
         UUID requestId = uuid(id);
         PayableRequest request = payments.payable(requestId);
         if (!attempts.admit(requestId, http.getRemoteAddr())) {
@@ -81,9 +84,11 @@ class PaymentPageController {
                     "Too many payment attempts. Please wait a few minutes and try again.");
         }
         BigDecimal tip;
+        BigDecimal expected;
         PaymentMethod payment;
         try {
             tip = tip(tipAmount, request);
+            expected = expectedTotal(expectedTotal);
             payment = "wallet".equals(method) ? wallet(walletToken) : card(cardNumber, expiry, cvv);
         }
         catch (InvalidInput ex) {
@@ -91,7 +96,15 @@ class PaymentPageController {
             form(model, request, ex.getMessage(), tipAmount == null ? "" : tipAmount);
             return "pay/page";
         }
-        Payment paid = payments.pay(requestId, payment, tip);
+        Payment paid;
+        try {
+            paid = payments.pay(requestId, payment, tip, expected);
+        }
+        catch (PaymentService.TotalChanged ex) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            form(model, payments.payable(requestId), ex.getMessage(), tipAmount == null ? "" : tipAmount);
+            return "pay/page";
+        }
         RedirectView redirect = new RedirectView("/pay/" + requestId + "/transactions/" + paid.transactionId());
         redirect.setStatusCode(HttpStatus.SEE_OTHER);
         return redirect;
@@ -156,6 +169,18 @@ class PaymentPageController {
             throw new InvalidInput("This payment does not take a tip.");
         }
         return tip.setScale(scale, RoundingMode.UNNECESSARY);
+    }
+
+    private static BigDecimal expectedTotal(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new InvalidInput("The page is out of date. Please review the payment and pay again.");
+        }
     }
 
     private static PaymentMethod card(String number, String expiry, String cvv) {

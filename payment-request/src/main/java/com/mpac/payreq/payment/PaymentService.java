@@ -46,9 +46,13 @@ class PaymentService {
     }
 
     @Transactional
-    Payment pay(UUID id, PaymentMethod method, BigDecimal tip) {
+    Payment pay(UUID id, PaymentMethod method, BigDecimal tip, BigDecimal expectedTotal) {
         PayableRequest request = repository.lock(id).orElseThrow(PageException::notFound);
         refuseUnlessPayable(request);
+        if (expectedTotal != null && expectedTotal.compareTo(request.baseTotal()) != 0) {
+            // The merchant changed the request after the shopper's page was rendered: never charge unseen amounts.
+            throw new TotalChanged();
+        }
         if (!properties.sandboxEnabled()) {
             throw new PageException(HttpStatus.SERVICE_UNAVAILABLE, "Card payments are not available right now.");
         }
@@ -102,6 +106,15 @@ class PaymentService {
         };
         if (reason != null) {
             throw new PageException(HttpStatus.CONFLICT, reason);
+        }
+    }
+
+    /** The total the shopper's page showed (before the tip) is no longer the request's: show the page again. */
+    static final class TotalChanged extends RuntimeException {
+
+        TotalChanged() {
+            super("The amount of this payment has changed since the page was opened. Please review it and pay "
+                    + "again.", null, false, false);
         }
     }
 

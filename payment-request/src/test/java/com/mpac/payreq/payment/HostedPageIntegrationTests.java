@@ -249,6 +249,29 @@ class HostedPageIntegrationTests extends PaymentRequestIntegrationTest {
     }
 
     @Test
+    void shouldRefuseToChargeATotalTheShopperDidNotSeeAndShowTheNewOne() {
+        Merchant merchant = api().onboard();
+        String id = api().create(merchant, Map.of()).get("paymentRequestID").asString();
+        Matcher shown = Pattern.compile("name=\"expectedTotal\" id=\"expectedTotal\" value=\"([^\"]+)\"")
+                .matcher(api().http().get("/pay/" + id).body());
+        assertThat(shown.find()).isTrue();
+        assertThat(shown.group(1)).isEqualTo("105.00");
+        api().ok(api().put(merchant, id, api().body(Map.of("amount", 200, "taxAmount", 10))));
+        Map<String, String> form = new HashMap<>(PaymentRequestApi.card("4111111111111111", ""));
+        form.put("expectedTotal", shown.group(1));
+
+        HttpResponse<String> stale = api().pay(id, form);
+
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("has changed since the page was opened").contains("USD 210.00")
+                .contains("value=\"210.00\"").contains("id=\"payment-form\"");
+        assertThat(api().ok(api().get(merchant, "/api/PaymentRequest/" + id)).get("transactions").isEmpty())
+                .isTrue();
+        form.put("expectedTotal", "210.00");
+        assertThat(api().pay(id, form).statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void shouldTakeAWalletToken() {
         Merchant merchant = api().onboard();
         String id = api().create(merchant, Map.of()).get("paymentRequestID").asString();
