@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicUrl where shoppers open the hosted payment page and merchants connect their WebSocket; when empty,
  *        the address the API was called at
  * @param currency the currency of every payment request (the seed has no currency field); amounts keep its scale
- * @param attempts how many payment attempts the hosted page takes per request and per client address
+ * @param attempts how many declined payments the hosted page takes per request, and attempts per client address
  * @param sandboxEnabled the sandbox card processor and wallet; without it the page refuses to take payments
  */
 @Validated

@@ -96,6 +96,10 @@ class PaymentPageController {
             form(model, request, ex.getMessage(), tipAmount == null ? "" : tipAmount);
             return "pay/page";
         }
+        if (attempts.declinesExhausted(requestId)) {
+            throw new PageException(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many declined payments. Please wait a few minutes and try again.");
+        }
         Payment paid;
         try {
             paid = payments.pay(requestId, payment, tip, expected);

@@ -96,8 +96,11 @@ class PaymentRepository {
                 .param("id", requestId).param("address", addressHash).update();
     }
 
-    long attemptsForRequest(UUID requestId, Instant since) {
-        return jdbc.sql("SELECT count(*) FROM payment_attempt WHERE payment_request_id = :id AND attempted_at > :since")
+    long declinesForRequest(UUID requestId, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) FROM payment_transaction
+                WHERE payment_request_id = :id AND result = 'DECLINED' AND date_created > :since
+                """)
                 .param("id", requestId).param("since", Timestamp.from(since)).query(Long.class).single();
     }
 
