@@ -55,14 +55,15 @@ class PaymentRepository {
                 .param("id", id).query(Integer.class).optional();
     }
 
-    void insertTransaction(Payment payment) {
+    void insertTransaction(Payment payment, String formNonce) {
         jdbc.sql("""
                 INSERT INTO payment_transaction (transaction_id, payment_request_id, result, method, amount,
                     tax_amount, tip_amount, total_amount, masked_pan, card_brand, processor_reference,
-                    decline_reason, date_created)
+                    decline_reason, date_created, form_nonce)
                 VALUES (:id, :requestId, :result, :method, :amount, :taxAmount, :tipAmount, :totalAmount, :maskedPan,
-                    :cardBrand, :reference, :declineReason, :created)
+                    :cardBrand, :reference, :declineReason, :created, :formNonce)
                 """)
+                .param("formNonce", formNonce)
                 .param("id", payment.transactionId()).param("requestId", payment.paymentRequestId())
                 .param("result", payment.approved() ? "APPROVED" : "DECLINED").param("method", payment.method())
                 .param("amount", payment.amount()).param("taxAmount", payment.taxAmount())
@@ -74,21 +75,33 @@ class PaymentRepository {
     }
 
     Optional<Payment> transaction(UUID requestId, UUID transactionId) {
-        return jdbc.sql("""
-                SELECT t.*, r.current_usage_count, r.usage_count_limit,
-                """ + PaymentRequestStatus.sql("r.") + """
-                 AS status FROM payment_transaction t JOIN payment_request r USING (payment_request_id)
-                WHERE t.payment_request_id = :requestId AND t.transaction_id = :transactionId
-                """)
+        return jdbc.sql(TRANSACTION + "t.transaction_id = :transactionId")
                 .param("requestId", requestId).param("transactionId", transactionId)
-                .query((rs, n) -> new Payment(UUID.fromString(rs.getString("transaction_id")), requestId,
+                .query(PaymentRepository::payment).optional();
+    }
+
+    /** The payment a form with this nonce already made. */
+    Optional<Payment> transactionByNonce(UUID requestId, String formNonce) {
+        return jdbc.sql(TRANSACTION + "t.form_nonce = :formNonce")
+                .param("requestId", requestId).param("formNonce", formNonce)
+                .query(PaymentRepository::payment).optional();
+    }
+
+    private static final String TRANSACTION = """
+            SELECT t.*, r.current_usage_count, r.usage_count_limit,
+            """ + PaymentRequestStatus.sql("r.") + """
+             AS status FROM payment_transaction t JOIN payment_request r USING (payment_request_id)
+            WHERE t.payment_request_id = :requestId""" + " AND ";
+
+    private static Payment payment(ResultSet rs, int n) throws SQLException {
+        UUID requestId = UUID.fromString(rs.getString("payment_request_id"));
+        return new Payment(UUID.fromString(rs.getString("transaction_id")), requestId,
                         "APPROVED".equals(rs.getString("result")), rs.getString("method"),
                         rs.getBigDecimal("amount"), rs.getBigDecimal("tax_amount"), rs.getBigDecimal("tip_amount"),
                         rs.getBigDecimal("total_amount"), rs.getString("masked_pan"), rs.getString("card_brand"),
                         rs.getString("processor_reference"), rs.getString("decline_reason"),
                         rs.getTimestamp("date_created").toInstant(), rs.getInt("current_usage_count"),
-                        rs.getInt("usage_count_limit"), rs.getInt("status")))
-                .optional();
+                        rs.getInt("usage_count_limit"), rs.getInt("status"));
     }
 
     void recordAttempt(UUID requestId, String addressHash) {

@@ -46,8 +46,15 @@ class PaymentService {
     }
 
     @Transactional
-    Payment pay(UUID id, PaymentMethod method, BigDecimal tip, BigDecimal expectedTotal) {
+    Payment pay(UUID id, PaymentMethod method, BigDecimal tip, BigDecimal expectedTotal, String formNonce) {
         PayableRequest request = repository.lock(id).orElseThrow(PageException::notFound);
+        if (formNonce != null) {
+            // The same form submitted again: under the row lock the first submission has committed its payment.
+            var first = repository.transactionByNonce(id, formNonce);
+            if (first.isPresent()) {
+                return first.get();
+            }
+        }
         refuseUnlessPayable(request);
         if (expectedTotal != null && expectedTotal.compareTo(request.baseTotal()) != 0) {
             // The merchant changed the request after the shopper's page was rendered: never charge unseen amounts.
@@ -82,10 +89,16 @@ class PaymentService {
                 card == null ? "WALLET" : "CARD", request.amount(), request.taxAmount(), tip, total,
                 card == null ? null : card.masked(), card == null ? "WALLET" : card.brand(), outcome.reference(),
                 outcome.declineReason(), clock.instant(), usage, request.usageCountLimit(), status);
-        repository.insertTransaction(payment);
+        repository.insertTransaction(payment, formNonce);
         // Delivered by PostgreSQL to every instance's listener when, and only if, this transaction commits.
         repository.notifyPayment(updates.message(payment));
         return payment;
+    }
+
+    /** The payment a form with this nonce already made, if any. */
+    @Transactional(readOnly = true)
+    java.util.Optional<Payment> paidWithNonce(UUID requestId, String formNonce) {
+        return repository.transactionByNonce(requestId, formNonce);
     }
 
     @Transactional(readOnly = true)
