@@ -180,8 +180,15 @@ class PaymentRequestService {
             throw PaymentRequestException.invalid("taxPercent must be between 0 and 100 with at most 3 decimals.");
         }
         taxPercent = taxPercent.setScale(3, RoundingMode.UNNECESSARY);
-        if (taxAmount.signum() == 0 && taxPercent.signum() > 0) {
-            taxAmount = amount.multiply(taxPercent).divide(HUNDRED, scale, RoundingMode.HALF_UP);
+        if (taxPercent.signum() > 0) {
+            BigDecimal percentOfAmount = amount.multiply(taxPercent).divide(HUNDRED, scale, RoundingMode.HALF_UP);
+            if (taxAmount.signum() == 0) {
+                taxAmount = percentOfAmount;
+            }
+            else if (taxAmount.compareTo(percentOfAmount) != 0) {
+                throw PaymentRequestException.invalid("taxAmount must be amount × taxPercent / 100 rounded to "
+                        + scale + " decimals (" + percentOfAmount + ") when both are given.");
+            }
         }
         if (taxAmount.compareTo(amount) > 0) {
             throw PaymentRequestException.invalid("taxAmount must not be greater than amount.");

@@ -283,6 +283,26 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
     }
 
     @Test
+    void shouldRefuseATaxAmountThatDisagreesWithTheTaxPercent() {
+        Merchant merchant = api().onboard();
+        Map<String, Object> disagreeing = Map.of("amount", 100, "taxAmount", new BigDecimal("10.00"), "taxPercent", 5);
+
+        HttpResponse<String> response = api().post(merchant, api().body(disagreeing));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(api().read(response).get("errorCode").asString()).isEqualTo("InvalidParameter");
+        assertThat(api().read(response).get("errorMessage").asString())
+                .isEqualTo("taxAmount must be amount × taxPercent / 100 rounded to 2 decimals (5.00) when both are "
+                        + "given.");
+        JsonNode agreeing = api().create(merchant, Map.of("amount", new BigDecimal("19.99"), "taxAmount",
+                new BigDecimal("1.65"), "taxPercent", new BigDecimal("8.25")));
+        assertThat(api().ok(api().get(merchant, "/api/PaymentRequest/" + agreeing.get("paymentRequestID")
+                .asString())).get("taxAmount").decimalValue()).isEqualTo(new BigDecimal("1.65"));
+        JsonNode flat = api().create(merchant, Map.of("taxAmount", new BigDecimal("7.00"), "taxPercent", 0));
+        assertThat(flat.get("paymentRequestID").asString()).hasSize(36);
+    }
+
+    @Test
     void shouldReplaceEveryFieldWithPut() {
         Merchant merchant = api().onboard();
         String id = api().create(merchant, Map.of()).get("paymentRequestID").asString();
