@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -85,7 +86,7 @@ class PaymentRequestService {
 
     @Transactional
     Created create(ApiCaller caller, PaymentRequestBody body) {
-        Terms terms = terms(body);
+        Terms terms = terms(body, null);
         UUID id = UUID.randomUUID();
         byte[] tokenBytes = new byte[32];
         random.nextBytes(tokenBytes);
@@ -114,7 +115,7 @@ class PaymentRequestService {
         UUID uuid = uuid(id);
         // Another merchant's id is 404 whatever the body holds.
         Row held = repository.lock(caller.merchantId(), uuid).orElseThrow(PaymentRequestException::notFound);
-        Terms terms = terms(body);
+        Terms terms = terms(body, held.terms().activationDate());
         if (held.currentUsageCount() > 0) {
             if (!paidTerms(held.terms()).equals(paidTerms(terms))) {
                 throw new PaymentRequestException(ErrorCode.PaymentRequestAlreadyUsed, "This payment request has "
@@ -159,7 +160,8 @@ class PaymentRequestService {
                 WireDates.local(t.expirationDate()), row.status());
     }
 
-    private Terms terms(PaymentRequestBody body) {
+    /** The body validated; an absent activationDate is {@code heldActivation} (PUT) or now (POST). */
+    private Terms terms(PaymentRequestBody body, Instant heldActivation) {
         if (body == null) {
             throw PaymentRequestException.invalid("A JSON body is required.");
         }
@@ -214,9 +216,10 @@ class PaymentRequestService {
         if (usageCountLimit < 0 || usageCountLimit > 1_000_000) {
             throw PaymentRequestException.invalid("usageCountLimit must be between 0 (unlimited) and 1000000.");
         }
-        Instant activation = WireDates.parse("activationDate", body.activationDate());
-        activation = activation == null ? clock.instant() : activation;
-        Instant expiration = WireDates.parse("expirationDate", body.expirationDate());
+        // PostgreSQL keeps microseconds: truncated here, an unchanged 7-digit (.NET) time compares equal to the held.
+        Instant activation = micros(WireDates.parse("activationDate", body.activationDate()));
+        activation = activation != null ? activation : heldActivation != null ? heldActivation : micros(clock.instant());
+        Instant expiration = micros(WireDates.parse("expirationDate", body.expirationDate()));
         expiration = expiration == null ? activation.plus(DEFAULT_VALIDITY) : expiration;
         if (!expiration.isAfter(activation)) {
             throw PaymentRequestException.invalid("expirationDate must be after activationDate.");
@@ -227,6 +230,10 @@ class PaymentRequestService {
                 Boolean.TRUE.equals(body.promptForTax()), promptForTips,
                 text("termsAndTransactionInfo", body.termsAndTransactionInfo(), 4000), usageCountLimit,
                 !Boolean.FALSE.equals(body.isEnabled()), activation, expiration);
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static BigDecimal money(String field, BigDecimal value, int scale) {

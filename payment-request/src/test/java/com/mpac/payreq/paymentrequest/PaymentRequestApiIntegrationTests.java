@@ -371,6 +371,30 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
     }
 
     @Test
+    void shouldAcceptAnUnchangedPutOfAUsedRequestWithSevenDigitTimesOrNoActivationDate() {
+        Merchant merchant = api().onboard();
+        Map<String, Object> dotNet = Map.of("usageCountLimit", 5, "activationDate", "2024-01-01T00:00:00.1234567Z",
+                "expirationDate", "2048-12-31T23:59:59.9999999Z");
+        String precise = api().create(merchant, dotNet).get("paymentRequestID").asString();
+        var absent = (tools.jackson.databind.node.ObjectNode) json.readTree(api().body(Map.of("usageCountLimit", 5)));
+        absent.remove("activationDate");
+        String noActivation = api().ok(api().post(merchant, absent.toString())).get("paymentRequestID").asString();
+        String activation = api().ok(api().get(merchant, "/api/PaymentRequest/" + noActivation))
+                .get("activationDate").asString();
+        for (String id : List.of(precise, noActivation)) {
+            assertThat(api().pay(id, PaymentRequestApi.card("4111111111111111", "")).statusCode()).isEqualTo(303);
+        }
+
+        HttpResponse<String> samePrecise = api().put(merchant, precise, api().body(dotNet));
+        HttpResponse<String> sameAbsent = api().put(merchant, noActivation, absent.toString());
+
+        assertThat(samePrecise.statusCode()).as(samePrecise.body()).isEqualTo(200);
+        assertThat(api().read(samePrecise).get("activationDate").asString()).isEqualTo("2024-01-01T00:00:00.123");
+        assertThat(sameAbsent.statusCode()).as(sameAbsent.body()).isEqualTo(200);
+        assertThat(api().read(sameAbsent).get("activationDate").asString()).isEqualTo(activation);
+    }
+
+    @Test
     void shouldDeriveEachStatusConsistentlyInTheListAndById() {
         Merchant merchant = api().onboard();
         Map<Integer, String> ids = Map.of(
