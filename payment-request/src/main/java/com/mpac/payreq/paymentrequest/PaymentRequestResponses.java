@@ -60,7 +60,7 @@ final class PaymentRequestResponses {
             "amount", "taxAmount", "taxPercent", "additionalInfo", "miscData", "processorName", "promptForTax",
             "promptForTips", "termsAndTransactionInfo", "usageCountLimit", "currentUsageCount", "isEnabled",
             "dateCreated", "activationDate", "expirationDate", "status", "paymentURL", "webSocketToken",
-            "webSocketURL", "transactions" })
+            "webSocketURL", "transactions", "totalTransactions" })
     record Info(@JsonProperty("magTranID") String magTranID,
             @JsonProperty("paymentRequestID") String paymentRequestID,
             @JsonProperty("transactionType") int transactionType,
@@ -85,7 +85,10 @@ final class PaymentRequestResponses {
             @JsonProperty("paymentURL") String paymentURL,
             @JsonProperty("webSocketToken") String webSocketToken,
             @JsonProperty("webSocketURL") String webSocketURL,
-            @JsonProperty("transactions") List<Transaction> transactions) {
+            @JsonProperty("transactions") @Schema(description = "The latest 100 payments, oldest first")
+            List<Transaction> transactions,
+            @JsonProperty("totalTransactions") @Schema(description = "How many payments the request has had")
+            long totalTransactions) {
     }
 
     @Schema(name = "PaymentTransaction", description = "A payment made on the hosted page (approved or declined)")

@@ -43,6 +43,8 @@ class PaymentRequestService {
     static final int DEFAULT_DAYS = 60;
     static final Duration DEFAULT_VALIDITY = Duration.ofDays(60);
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /** GET and PUT answer the latest this many payments of a request, with the count of all of them. */
+    static final int MAX_TRANSACTIONS = 100;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final PaymentRequestRepository repository;
@@ -149,7 +151,8 @@ class PaymentRequestService {
                 t.miscData(), t.processorName(), t.promptForTax(), t.promptForTips(), t.termsAndTransactionInfo(),
                 t.usageCountLimit(), row.currentUsageCount(), t.isEnabled(), WireDates.withOffset(row.dateCreated()),
                 WireDates.local(t.activationDate()), WireDates.local(t.expirationDate()), row.status(),
-                paymentUrl(row.id()), token, webSocketUrl(token), repository.transactions(row.id()));
+                paymentUrl(row.id()), token, webSocketUrl(token), repository.transactions(row.id(), MAX_TRANSACTIONS),
+                repository.transactionCount(row.id()));
     }
 
     private static Summary summary(Row row) {

@@ -395,6 +395,26 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
     }
 
     @Test
+    void shouldAnswerOnlyTheLatestHundredTransactionsWithTheirCount() {
+        Merchant merchant = api().onboard();
+        String id = api().create(merchant, Map.of()).get("paymentRequestID").asString();
+        jdbc.sql("""
+                INSERT INTO payment_transaction (transaction_id, payment_request_id, result, method, amount,
+                    tax_amount, tip_amount, total_amount, processor_reference, decline_reason, date_created)
+                SELECT gen_random_uuid(), CAST(:id AS uuid), 'DECLINED', 'WALLET', 100, 5, 0, 105, 'SBX-' || n,
+                    'Wallet payment declined', TIMESTAMPTZ '2026-01-01 00:00:00+00' + n * INTERVAL '1 second'
+                FROM generate_series(1, 105) n
+                """).param("id", id).update();
+
+        JsonNode request = api().ok(api().get(merchant, "/api/PaymentRequest/" + id));
+
+        assertThat(request.get("totalTransactions").asLong()).isEqualTo(105);
+        assertThat(request.get("transactions")).hasSize(100);
+        assertThat(request.get("transactions").get(0).get("processorReference").asString()).isEqualTo("SBX-6");
+        assertThat(request.get("transactions").get(99).get("processorReference").asString()).isEqualTo("SBX-105");
+    }
+
+    @Test
     void shouldDeriveEachStatusConsistentlyInTheListAndById() {
         Merchant merchant = api().onboard();
         Map<Integer, String> ids = Map.of(
