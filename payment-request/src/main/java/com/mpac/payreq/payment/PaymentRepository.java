@@ -45,8 +45,8 @@ class PaymentRepository {
     }
 
     /**
-     * One more use, only while the request is still payable; with the row lock held this always succeeds, and the
-     * condition (plus the table's CHECK) keeps the limit even if it were not.
+     * One more use (reserved before the processor is called), only while the request is still payable; with the row
+     * lock held this always succeeds, and the condition (plus the table's CHECK) keeps the limit even if it were not.
      */
     Optional<Integer> incrementUsage(UUID id) {
         return jdbc.sql("UPDATE payment_request SET current_usage_count = current_usage_count + 1 "
@@ -65,7 +65,7 @@ class PaymentRepository {
                 """)
                 .param("formNonce", formNonce)
                 .param("id", payment.transactionId()).param("requestId", payment.paymentRequestId())
-                .param("result", payment.approved() ? "APPROVED" : "DECLINED").param("method", payment.method())
+                .param("result", payment.pending() ? "PENDING" : payment.approved() ? "APPROVED" : "DECLINED").param("method", payment.method())
                 .param("amount", payment.amount()).param("taxAmount", payment.taxAmount())
                 .param("tipAmount", payment.tipAmount()).param("totalAmount", payment.totalAmount())
                 .param("maskedPan", payment.maskedPan()).param("cardBrand", payment.cardBrand())
@@ -101,7 +101,39 @@ class PaymentRepository {
                         rs.getBigDecimal("total_amount"), rs.getString("masked_pan"), rs.getString("card_brand"),
                         rs.getString("processor_reference"), rs.getString("decline_reason"),
                         rs.getTimestamp("date_created").toInstant(), rs.getInt("current_usage_count"),
-                        rs.getInt("usage_count_limit"), rs.getInt("status"));
+                        rs.getInt("usage_count_limit"), rs.getInt("status"), "PENDING".equals(rs.getString("result")));
+    }
+
+    /** The processor's answer for a PENDING transaction. */
+    void settleTransaction(UUID transactionId, boolean approved, String reference, String declineReason) {
+        jdbc.sql("""
+                UPDATE payment_transaction SET result = :result, processor_reference = :reference,
+                    decline_reason = :declineReason
+                WHERE transaction_id = :id AND result = 'PENDING'
+                """)
+                .param("id", transactionId).param("result", approved ? "APPROVED" : "DECLINED")
+                .param("reference", reference).param("declineReason", declineReason).update();
+    }
+
+    /** Gives back the use a declined payment had reserved. */
+    Usage releaseUsage(UUID id) {
+        return jdbc.sql("UPDATE payment_request SET current_usage_count = current_usage_count - 1 "
+                + "WHERE payment_request_id = :id RETURNING current_usage_count, usage_count_limit, "
+                + PaymentRequestStatus.SQL + " AS status")
+                .param("id", id).query(PaymentRepository::usage).single();
+    }
+
+    Usage usage(UUID id) {
+        return jdbc.sql("SELECT current_usage_count, usage_count_limit, " + PaymentRequestStatus.SQL
+                + " AS status FROM payment_request WHERE payment_request_id = :id")
+                .param("id", id).query(PaymentRepository::usage).single();
+    }
+
+    private static Usage usage(ResultSet rs, int n) throws SQLException {
+        return new Usage(rs.getInt("current_usage_count"), rs.getInt("usage_count_limit"), rs.getInt("status"));
+    }
+
+    record Usage(int currentUsageCount, int usageCountLimit, int status) {
     }
 
     void recordAttempt(UUID requestId, String addressHash) {
