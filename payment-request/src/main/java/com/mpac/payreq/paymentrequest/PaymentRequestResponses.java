@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /** What the API answers, with the seed's field names. */
 final class PaymentRequestResponses {
@@ -30,7 +31,7 @@ final class PaymentRequestResponses {
             @JsonProperty("transactionType") int transactionType,
             @JsonProperty("customerTranID") String customerTranID,
             @JsonProperty("customerTranRef") String customerTranRef,
-            @JsonProperty("amount") BigDecimal amount,
+            @JsonProperty("amount") @JsonSerialize(using = WireMoney.class) BigDecimal amount,
             @JsonProperty("usageCountLimit") int usageCountLimit,
             @JsonProperty("currentUsageCount") int currentUsageCount,
             @JsonProperty("isEnabled") boolean isEnabled,
@@ -66,9 +67,9 @@ final class PaymentRequestResponses {
             @JsonProperty("transactionType") int transactionType,
             @JsonProperty("customerTranID") String customerTranID,
             @JsonProperty("customerTranRef") String customerTranRef,
-            @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("taxAmount") BigDecimal taxAmount,
-            @JsonProperty("taxPercent") BigDecimal taxPercent,
+            @JsonProperty("amount") @JsonSerialize(using = WireMoney.class) BigDecimal amount,
+            @JsonProperty("taxAmount") @JsonSerialize(using = WireMoney.class) BigDecimal taxAmount,
+            @JsonProperty("taxPercent") @JsonSerialize(using = WireMoney.class) BigDecimal taxPercent,
             @JsonProperty("additionalInfo") JsonNode additionalInfo,
             @JsonProperty("miscData") String miscData,
             @JsonProperty("processorName") String processorName,
@@ -96,10 +97,10 @@ final class PaymentRequestResponses {
     record Transaction(@JsonProperty("transactionID") String transactionID,
             @JsonProperty("result") @Schema(allowableValues = { "APPROVED", "DECLINED" }) String result,
             @JsonProperty("paymentMethod") @Schema(allowableValues = { "CARD", "WALLET" }) String paymentMethod,
-            @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("taxAmount") BigDecimal taxAmount,
-            @JsonProperty("tipAmount") BigDecimal tipAmount,
-            @JsonProperty("totalAmount") BigDecimal totalAmount,
+            @JsonProperty("amount") @JsonSerialize(using = WireMoney.class) BigDecimal amount,
+            @JsonProperty("taxAmount") @JsonSerialize(using = WireMoney.class) BigDecimal taxAmount,
+            @JsonProperty("tipAmount") @JsonSerialize(using = WireMoney.class) BigDecimal tipAmount,
+            @JsonProperty("totalAmount") @JsonSerialize(using = WireMoney.class) BigDecimal totalAmount,
             @JsonProperty("maskedPAN") @Schema(description = "First six and last four digits", example =
                     "411111******1111") String maskedPAN,
             @JsonProperty("cardBrand") String cardBrand,

@@ -63,7 +63,7 @@ class HostedPageIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(tipped.body()).contains("This payment does not take a tip.");
         assertThat(paid.statusCode()).isEqualTo(303);
         JsonNode transaction = api().ok(api().get(merchant, "/api/PaymentRequest/" + id)).get("transactions").get(0);
-        assertThat(transaction.get("totalAmount").decimalValue()).isEqualTo(new BigDecimal("100.00"));
+        assertThat(transaction.get("totalAmount").decimalValue()).isEqualByComparingTo("100.00");
     }
 
     @Test
@@ -158,9 +158,9 @@ class HostedPageIntegrationTests extends PaymentRequestIntegrationTest {
         JsonNode transaction = request.get("transactions").get(0);
         assertThat(transaction.get("result").asString()).isEqualTo("APPROVED");
         assertThat(transaction.get("paymentMethod").asString()).isEqualTo("CARD");
-        assertThat(transaction.get("tipAmount").decimalValue()).isEqualTo(new BigDecimal("15.00"));
-        assertThat(transaction.get("taxAmount").decimalValue()).isEqualTo(new BigDecimal("5.00"));
-        assertThat(transaction.get("totalAmount").decimalValue()).isEqualTo(new BigDecimal("120.00"));
+        assertThat(transaction.get("tipAmount").decimalValue()).isEqualByComparingTo("15.00");
+        assertThat(transaction.get("taxAmount").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(transaction.get("totalAmount").decimalValue()).isEqualByComparingTo("120.00");
         assertThat(transaction.get("maskedPAN").asString()).isEqualTo("411111******1111");
         assertThat(transaction.get("cardBrand").asString()).isEqualTo("VISA");
         assertThat(transaction.get("processorReference").asString()).matches("SBX-[0-9A-F]{16}");
@@ -288,7 +288,7 @@ class HostedPageIntegrationTests extends PaymentRequestIntegrationTest {
         JsonNode transactions = api().ok(api().get(merchant, "/api/PaymentRequest/" + id)).get("transactions");
         assertThat(transactions.get(0).get("paymentMethod").asString()).isEqualTo("WALLET");
         assertThat(transactions.get(0).get("result").asString()).isEqualTo("APPROVED");
-        assertThat(transactions.get(0).get("totalAmount").decimalValue()).isEqualTo(new BigDecimal("106.50"));
+        assertThat(transactions.get(0).get("totalAmount").decimalValue()).isEqualByComparingTo("106.50");
         assertThat(transactions.get(0).get("maskedPAN").isNull()).isTrue();
         assertThat(transactions.get(1).get("result").asString()).isEqualTo("DECLINED");
     }

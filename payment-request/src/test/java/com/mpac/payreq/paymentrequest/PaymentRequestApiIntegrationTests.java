@@ -66,8 +66,8 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(request.get("transactionType").asInt()).isEqualTo(1);
         assertThat(request.get("customerTranID").asString()).isEqualTo("123456");
         assertThat(request.get("customerTranRef").asString()).isEqualTo("Reference");
-        assertThat(request.get("amount").decimalValue()).isEqualTo(new BigDecimal("100.00"));
-        assertThat(request.get("taxAmount").decimalValue()).isEqualTo(new BigDecimal("5.00"));
+        assertThat(request.get("amount").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(request.get("taxAmount").decimalValue()).isEqualByComparingTo("5.00");
         assertThat(request.get("taxPercent").decimalValue()).isEqualByComparingTo("5");
         assertThat(request.get("additionalInfo").isArray()).isTrue();
         assertThat(request.get("miscData").asString()).isEqualTo("Sample data");
@@ -78,9 +78,9 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(request.get("usageCountLimit").asInt()).isZero();
         assertThat(request.get("currentUsageCount").asInt()).isZero();
         assertThat(request.get("isEnabled").asBoolean()).isTrue();
-        assertThat(request.get("activationDate").asString()).isEqualTo("2024-01-01T00:00:00.000");
-        assertThat(request.get("expirationDate").asString()).isEqualTo("2048-12-31T23:59:59.000");
-        assertThat(request.get("dateCreated").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+        assertThat(request.get("activationDate").asString()).isEqualTo("2024-01-01T00:00:00");
+        assertThat(request.get("expirationDate").asString()).isEqualTo("2048-12-31T23:59:59");
+        assertThat(request.get("dateCreated").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{0,5}[1-9])?\\+00:00");
         assertThat(request.get("status").asInt()).isEqualTo(2);
         assertThat(request.get("paymentURL").asString()).isEqualTo(created.get("paymentURL").asString());
         assertThat(request.get("webSocketToken").asString()).isEqualTo(created.get("webSocketToken").asString());
@@ -108,7 +108,7 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
                 "expirationDate", "status");
         assertThat(summary.get("paymentRequestID").asString()).isEqualTo(first);
         assertThat(summary.get("customerTranID").asString()).isEqualTo("34344");
-        assertThat(summary.get("amount").decimalValue()).isEqualTo(new BigDecimal("100.00"));
+        assertThat(summary.get("amount").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(summary.get("usageCountLimit").asInt()).isEqualTo(50);
         assertThat(summary.get("status").asInt()).isEqualTo(2);
         assertThat(list.get("requests").get(1).get("paymentRequestID").asString()).isEqualTo(second);
@@ -173,7 +173,7 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(put.statusCode()).isEqualTo(404);
         assertThat(api().ok(api().get(other, "/api/PaymentRequest")).get("totalRecordsAvailable").asLong()).isZero();
         assertThat(api().ok(api().get(owner, "/api/PaymentRequest/" + id)).get("amount").decimalValue())
-                .isEqualTo(new BigDecimal("100.00"));
+                .isEqualByComparingTo("100.00");
     }
 
     @Test
@@ -279,7 +279,7 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
 
         JsonNode request = api().ok(api().get(merchant, "/api/PaymentRequest/" + id));
 
-        assertThat(request.get("taxAmount").decimalValue()).isEqualTo(new BigDecimal("1.65"));
+        assertThat(request.get("taxAmount").decimalValue()).isEqualByComparingTo("1.65");
     }
 
     @Test
@@ -297,7 +297,7 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         JsonNode agreeing = api().create(merchant, Map.of("amount", new BigDecimal("19.99"), "taxAmount",
                 new BigDecimal("1.65"), "taxPercent", new BigDecimal("8.25")));
         assertThat(api().ok(api().get(merchant, "/api/PaymentRequest/" + agreeing.get("paymentRequestID")
-                .asString())).get("taxAmount").decimalValue()).isEqualTo(new BigDecimal("1.65"));
+                .asString())).get("taxAmount").decimalValue()).isEqualByComparingTo("1.65");
         JsonNode flat = api().create(merchant, Map.of("taxAmount", new BigDecimal("7.00"), "taxPercent", 0));
         assertThat(flat.get("paymentRequestID").asString()).hasSize(36);
     }
@@ -317,8 +317,8 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
 
         assertThat(updated.get("paymentRequestID").asString()).isEqualTo(id);
         assertThat(updated.get("customerTranID").asString()).isEqualTo("UpdatedID");
-        assertThat(updated.get("amount").decimalValue()).isEqualTo(new BigDecimal("200.00"));
-        assertThat(updated.get("taxAmount").decimalValue()).isEqualTo(new BigDecimal("10.00"));
+        assertThat(updated.get("amount").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(updated.get("taxAmount").decimalValue()).isEqualByComparingTo("10.00");
         assertThat(updated.get("additionalInfo").get(0).get("value").asString()).isEqualTo("7");
         assertThat(updated.get("promptForTips").asBoolean()).isFalse();
         assertThat(updated.get("usageCountLimit").asInt()).isEqualTo(10);
@@ -345,8 +345,8 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(belowUsage.statusCode()).isEqualTo(200);
         assertThat(api().read(disable).get("isEnabled").asBoolean()).isFalse();
         assertThat(api().read(disable).get("status").asInt()).isZero();
-        assertThat(api().read(disable).get("expirationDate").asString()).isEqualTo("2030-01-01T00:00:00.000");
-        assertThat(api().read(disable).get("amount").decimalValue()).isEqualTo(new BigDecimal("100.00"));
+        assertThat(api().read(disable).get("expirationDate").asString()).isEqualTo("2030-01-01T00:00:00");
+        assertThat(api().read(disable).get("amount").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(api().read(api().put(merchant, id, api().body(Map.of("usageCountLimit", 1, "isEnabled", true))))
                 .get("status").asInt()).isEqualTo(4);
     }
@@ -389,7 +389,7 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         HttpResponse<String> sameAbsent = api().put(merchant, noActivation, absent.toString());
 
         assertThat(samePrecise.statusCode()).as(samePrecise.body()).isEqualTo(200);
-        assertThat(api().read(samePrecise).get("activationDate").asString()).isEqualTo("2024-01-01T00:00:00.123");
+        assertThat(api().read(samePrecise).get("activationDate").asString()).isEqualTo("2024-01-01T00:00:00.123456");
         assertThat(sameAbsent.statusCode()).as(sameAbsent.body()).isEqualTo(200);
         assertThat(api().read(sameAbsent).get("activationDate").asString()).isEqualTo(activation);
     }
@@ -412,6 +412,24 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(request.get("transactions")).hasSize(100);
         assertThat(request.get("transactions").get(0).get("processorReference").asString()).isEqualTo("SBX-6");
         assertThat(request.get("transactions").get(99).get("processorReference").asString()).isEqualTo("SBX-105");
+    }
+
+    @Test
+    void shouldWriteAmountsAndDatesAsTheSeedsExample() {
+        Merchant merchant = api().onboard();
+        String id = api().create(merchant, Map.of("amount", 10, "taxAmount", new BigDecimal("0.50"), "taxPercent", 5,
+                "activationDate", "2022-04-18T07:43:12.313Z", "expirationDate", "2022-06-17T07:43:12.6Z"))
+                .get("paymentRequestID").asString();
+
+        String single = api().get(merchant, "/api/PaymentRequest/" + id).body();
+        String list = api().get(merchant, "/api/PaymentRequest?st=3").body();
+
+        assertThat(single).contains("\"amount\":10,").contains("\"taxAmount\":0.5,").contains("\"taxPercent\":5,")
+                .contains("\"activationDate\":\"2022-04-18T07:43:12.313\"")
+                .contains("\"expirationDate\":\"2022-06-17T07:43:12.6\"");
+        assertThat(list).contains("\"amount\":10,");
+        assertThat(api().read(api().get(merchant, "/api/PaymentRequest/" + id)).get("dateCreated").asString())
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{0,5}[1-9])?\\+00:00");
     }
 
     @Test
