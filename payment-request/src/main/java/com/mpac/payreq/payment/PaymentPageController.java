@@ -161,6 +161,9 @@ class PaymentPageController {
         model.addAttribute("tip", tip);
         model.addAttribute("baseTotal", request.baseTotal());
         model.addAttribute("tipPresets", List.of(10, 15, 20));
+        // No tip, as the currency writes amounts (USD 0.00, JPY 0).
+        model.addAttribute("zeroTip", BigDecimal.ZERO.setScale(Math.max(0,
+                java.util.Currency.getInstance(request.currency().strip()).getDefaultFractionDigits())).toPlainString());
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         model.addAttribute("formNonce", Base64.getUrlEncoder().withoutPadding().encodeToString(nonce));
