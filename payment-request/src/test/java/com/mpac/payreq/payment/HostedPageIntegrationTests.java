@@ -194,7 +194,7 @@ class HostedPageIntegrationTests extends PaymentRequestIntegrationTest {
         String id = api().create(merchant, Map.of("usageCountLimit", 1)).get("paymentRequestID").asString();
 
         for (var decline : Map.of("4000000000000002", "Card declined", "4000000000009995", "Insufficient funds",
-                "4242424242424242", "not a sandbox test card").entrySet()) {
+                "4000000000000069", "Expired card", "4242424242424242", "not a sandbox test card").entrySet()) {
             HttpResponse<String> paid = api().pay(id, PaymentRequestApi.card(decline.getKey(), ""));
             assertThat(paid.statusCode()).isEqualTo(303);
             HttpResponse<String> result = api().http().get(path(paid.headers().firstValue("Location").orElseThrow()));
@@ -204,7 +204,7 @@ class HostedPageIntegrationTests extends PaymentRequestIntegrationTest {
         JsonNode request = api().ok(api().get(merchant, "/api/PaymentRequest/" + id));
         assertThat(request.get("currentUsageCount").asInt()).isZero();
         assertThat(request.get("status").asInt()).isEqualTo(2);
-        assertThat(request.get("transactions")).hasSize(3);
+        assertThat(request.get("transactions")).hasSize(4);
         assertThat(request.get("transactions").get(0).get("result").asString()).isEqualTo("DECLINED");
     }
 
