@@ -2,10 +2,13 @@ package com.mpac.payreq.payment;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.security.SecureRandom;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,10 +44,12 @@ import com.mpac.payreq.payment.PaymentService.PaymentMethod;
 class PaymentPageController {
 
     static final String PATH = "/pay/{id}";
+    private static final Pattern FORM_NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final PaymentService payments;
     private final PaymentAttempts attempts;
     private final PageAssets assets;
+    private final SecureRandom random = new SecureRandom();
 
     PaymentPageController(PaymentService payments, PaymentAttempts attempts, PageAssets assets) {
         this.payments = payments;
@@ -66,24 +71,41 @@ class PaymentPageController {
             produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "Pay (the page's form)",
             description = "Form fields: method (card|wallet), cardNumber, expiry (MM/YY), cvv, cardholderName, "
-                    + "walletToken, tipAmount. 303 to the result page when the processor answered (approved or "
-                    + "declined); 400 with the form again for invalid input; 429 past the attempt limits.")
+                    + "walletToken, tipAmount, expectedTotal, formNonce. 303 to the result page when the processor answered (approved or "
+                    + "declined); 400 with the form again for invalid input; 409 with the page again when expectedTotal is no longer the request's total; 429 past the attempt limits.")
     @ApiResponse(responseCode = "303", description = "To /pay/{id}/transactions/{transactionId}")
     Object pay(@PathVariable String id, @RequestParam(defaultValue = "card") String method,
             @RequestParam(required = false) String cardNumber, @RequestParam(required = false) String expiry,
             @RequestParam(required = false) String cvv, @RequestParam(required = false) String walletToken,
             @Parameter(description = "The tip, in the currency, e.g. 15.00") @RequestParam(required = false)
-            String tipAmount, HttpServletRequest http, HttpServletResponse response, Model model) {
+            String tipAmount,
+            @Parameter(description = "The total before the tip the page showed (a hidden field); when it is no "
+                    + "longer the request's, 409 with the page again") @RequestParam(required = false)
+            String expectedTotal,
+            @Parameter(description = "The page's one-time form nonce (a hidden field): the same form submitted again "
+                    + "answers the first submission's result instead of paying again") @RequestParam(required = false)
+            String formNonce, HttpServletRequest http, HttpServletResponse response, Model model) {
         UUID requestId = uuid(id);
+        if (formNonce != null && FORM_NONCE.matcher(formNonce).matches()) {
+            var first = payments.paidWithNonce(requestId, formNonce);
+            if (first.isPresent()) {
+                return result(first.get());
+            }
+        }
         PayableRequest request = payments.payable(requestId);
         if (!attempts.admit(requestId, http.getRemoteAddr())) {
             throw new PageException(HttpStatus.TOO_MANY_REQUESTS,
                     "Too many payment attempts. Please wait a few minutes and try again.");
         }
         BigDecimal tip;
+        BigDecimal expected;
         PaymentMethod payment;
         try {
             tip = tip(tipAmount, request);
+            expected = expectedTotal(expectedTotal);
+            if (formNonce != null && !FORM_NONCE.matcher(formNonce).matches()) {
+                throw new InvalidInput("The page is out of date. Please review the payment and pay again.");
+            }
             payment = "wallet".equals(method) ? wallet(walletToken) : card(cardNumber, expiry, cvv);
         }
         catch (InvalidInput ex) {
@@ -91,8 +113,25 @@ class PaymentPageController {
             form(model, request, ex.getMessage(), tipAmount == null ? "" : tipAmount);
             return "pay/page";
         }
-        Payment paid = payments.pay(requestId, payment, tip);
-        RedirectView redirect = new RedirectView("/pay/" + requestId + "/transactions/" + paid.transactionId());
+        if (attempts.declinesExhausted(requestId)) {
+            throw new PageException(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many declined payments. Please wait a few minutes and try again.");
+        }
+        Payment paid;
+        try {
+            paid = payments.pay(requestId, payment, tip, expected, formNonce);
+        }
+        catch (PaymentService.TotalChanged ex) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            form(model, payments.payable(requestId), ex.getMessage(), tipAmount == null ? "" : tipAmount);
+            return "pay/page";
+        }
+        return result(paid);
+    }
+
+    private static RedirectView result(Payment paid) {
+        RedirectView redirect = new RedirectView("/pay/" + paid.paymentRequestId() + "/transactions/"
+                + paid.transactionId());
         redirect.setStatusCode(HttpStatus.SEE_OTHER);
         return redirect;
     }
@@ -122,6 +161,12 @@ class PaymentPageController {
         model.addAttribute("tip", tip);
         model.addAttribute("baseTotal", request.baseTotal());
         model.addAttribute("tipPresets", List.of(10, 15, 20));
+        // No tip, as the currency writes amounts (USD 0.00, JPY 0).
+        model.addAttribute("zeroTip", BigDecimal.ZERO.setScale(Math.max(0,
+                java.util.Currency.getInstance(request.currency().strip()).getDefaultFractionDigits())).toPlainString());
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        model.addAttribute("formNonce", Base64.getUrlEncoder().withoutPadding().encodeToString(nonce));
         assets(model);
     }
 
@@ -156,6 +201,18 @@ class PaymentPageController {
             throw new InvalidInput("This payment does not take a tip.");
         }
         return tip.setScale(scale, RoundingMode.UNNECESSARY);
+    }
+
+    private static BigDecimal expectedTotal(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new InvalidInput("The page is out of date. Please review the payment and pay again.");
+        }
     }
 
     private static PaymentMethod card(String number, String expiry, String cvv) {

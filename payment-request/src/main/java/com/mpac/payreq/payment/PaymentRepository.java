@@ -45,8 +45,8 @@ class PaymentRepository {
     }
 
     /**
-     * One more use, only while the request is still payable; with the row lock held this always succeeds, and the
-     * condition (plus the table's CHECK) keeps the limit even if it were not.
+     * One more use (reserved before the processor is called), only while the request is still payable; with the row
+     * lock held this always succeeds, and the condition (plus the table's CHECK) keeps the limit even if it were not.
      */
     Optional<Integer> incrementUsage(UUID id) {
         return jdbc.sql("UPDATE payment_request SET current_usage_count = current_usage_count + 1 "
@@ -55,16 +55,17 @@ class PaymentRepository {
                 .param("id", id).query(Integer.class).optional();
     }
 
-    void insertTransaction(Payment payment) {
+    void insertTransaction(Payment payment, String formNonce) {
         jdbc.sql("""
                 INSERT INTO payment_transaction (transaction_id, payment_request_id, result, method, amount,
                     tax_amount, tip_amount, total_amount, masked_pan, card_brand, processor_reference,
-                    decline_reason, date_created)
+                    decline_reason, date_created, form_nonce)
                 VALUES (:id, :requestId, :result, :method, :amount, :taxAmount, :tipAmount, :totalAmount, :maskedPan,
-                    :cardBrand, :reference, :declineReason, :created)
+                    :cardBrand, :reference, :declineReason, :created, :formNonce)
                 """)
+                .param("formNonce", formNonce)
                 .param("id", payment.transactionId()).param("requestId", payment.paymentRequestId())
-                .param("result", payment.approved() ? "APPROVED" : "DECLINED").param("method", payment.method())
+                .param("result", payment.pending() ? "PENDING" : payment.approved() ? "APPROVED" : "DECLINED").param("method", payment.method())
                 .param("amount", payment.amount()).param("taxAmount", payment.taxAmount())
                 .param("tipAmount", payment.tipAmount()).param("totalAmount", payment.totalAmount())
                 .param("maskedPan", payment.maskedPan()).param("cardBrand", payment.cardBrand())
@@ -74,21 +75,65 @@ class PaymentRepository {
     }
 
     Optional<Payment> transaction(UUID requestId, UUID transactionId) {
-        return jdbc.sql("""
-                SELECT t.*, r.current_usage_count, r.usage_count_limit,
-                """ + PaymentRequestStatus.sql("r.") + """
-                 AS status FROM payment_transaction t JOIN payment_request r USING (payment_request_id)
-                WHERE t.payment_request_id = :requestId AND t.transaction_id = :transactionId
-                """)
+        return jdbc.sql(TRANSACTION + "t.transaction_id = :transactionId")
                 .param("requestId", requestId).param("transactionId", transactionId)
-                .query((rs, n) -> new Payment(UUID.fromString(rs.getString("transaction_id")), requestId,
+                .query(PaymentRepository::payment).optional();
+    }
+
+    /** The payment a form with this nonce already made. */
+    Optional<Payment> transactionByNonce(UUID requestId, String formNonce) {
+        return jdbc.sql(TRANSACTION + "t.form_nonce = :formNonce")
+                .param("requestId", requestId).param("formNonce", formNonce)
+                .query(PaymentRepository::payment).optional();
+    }
+
+    private static final String TRANSACTION = """
+            SELECT t.*, r.current_usage_count, r.usage_count_limit,
+            """ + PaymentRequestStatus.sql("r.") + """
+             AS status FROM payment_transaction t JOIN payment_request r USING (payment_request_id)
+            WHERE t.payment_request_id = :requestId""" + " AND ";
+
+    private static Payment payment(ResultSet rs, int n) throws SQLException {
+        UUID requestId = UUID.fromString(rs.getString("payment_request_id"));
+        return new Payment(UUID.fromString(rs.getString("transaction_id")), requestId,
                         "APPROVED".equals(rs.getString("result")), rs.getString("method"),
                         rs.getBigDecimal("amount"), rs.getBigDecimal("tax_amount"), rs.getBigDecimal("tip_amount"),
                         rs.getBigDecimal("total_amount"), rs.getString("masked_pan"), rs.getString("card_brand"),
                         rs.getString("processor_reference"), rs.getString("decline_reason"),
                         rs.getTimestamp("date_created").toInstant(), rs.getInt("current_usage_count"),
-                        rs.getInt("usage_count_limit"), rs.getInt("status")))
-                .optional();
+                        rs.getInt("usage_count_limit"), rs.getInt("status"), "PENDING".equals(rs.getString("result")));
+    }
+
+    /** The processor's answer for a PENDING transaction. */
+    void settleTransaction(UUID transactionId, boolean approved, String reference, String declineReason) {
+        jdbc.sql("""
+                UPDATE payment_transaction SET result = :result, processor_reference = :reference,
+                    decline_reason = :declineReason
+                WHERE transaction_id = :id AND result = 'PENDING'
+                """)
+                .param("id", transactionId).param("result", approved ? "APPROVED" : "DECLINED")
+                .param("reference", reference).param("declineReason", declineReason).update();
+    }
+
+    /** Gives back the use a declined payment had reserved. */
+    Usage releaseUsage(UUID id) {
+        return jdbc.sql("UPDATE payment_request SET current_usage_count = current_usage_count - 1 "
+                + "WHERE payment_request_id = :id RETURNING current_usage_count, usage_count_limit, "
+                + PaymentRequestStatus.SQL + " AS status")
+                .param("id", id).query(PaymentRepository::usage).single();
+    }
+
+    Usage usage(UUID id) {
+        return jdbc.sql("SELECT current_usage_count, usage_count_limit, " + PaymentRequestStatus.SQL
+                + " AS status FROM payment_request WHERE payment_request_id = :id")
+                .param("id", id).query(PaymentRepository::usage).single();
+    }
+
+    private static Usage usage(ResultSet rs, int n) throws SQLException {
+        return new Usage(rs.getInt("current_usage_count"), rs.getInt("usage_count_limit"), rs.getInt("status"));
+    }
+
+    record Usage(int currentUsageCount, int usageCountLimit, int status) {
     }
 
     void recordAttempt(UUID requestId, String addressHash) {
@@ -96,8 +141,11 @@ class PaymentRepository {
                 .param("id", requestId).param("address", addressHash).update();
     }
 
-    long attemptsForRequest(UUID requestId, Instant since) {
-        return jdbc.sql("SELECT count(*) FROM payment_attempt WHERE payment_request_id = :id AND attempted_at > :since")
+    long declinesForRequest(UUID requestId, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) FROM payment_transaction
+                WHERE payment_request_id = :id AND result = 'DECLINED' AND date_created > :since
+                """)
                 .param("id", requestId).param("since", Timestamp.from(since)).query(Long.class).single();
     }
 

@@ -15,10 +15,12 @@ record PaymentRequestBody(
                 example = "123456") String customerTranID,
         @JsonProperty("customerTranRef") @Schema(description = "The merchant's reference, up to 100 characters",
                 example = "Reference") String customerTranRef,
-        @JsonProperty("amount") @Schema(description = "Required; > 0, at most the currency's decimals (USD: 2), up "
-                + "to 999999999999.99", example = "100.0") BigDecimal amount,
-        @JsonProperty("taxAmount") @Schema(description = ">= 0; default 0. When 0 and taxPercent is set, the tax is "
-                + "taxPercent of amount, rounded half up", example = "5.0") BigDecimal taxAmount,
+        @JsonProperty("amount") @Schema(description = "Required; > 0, at most the currency's decimals (USD: 2); "
+                + "amount + taxAmount (+ amount as the largest tip with promptForTips) at most 999999999999.99",
+                example = "100.0") BigDecimal amount,
+        @JsonProperty("taxAmount") @Schema(description = ">= 0, at most amount; default 0. When 0 and taxPercent is "
+                + "set, the tax is taxPercent of amount, rounded half up; when both are set they must agree",
+                example = "5.0") BigDecimal taxAmount,
         @JsonProperty("taxPercent") @Schema(description = "0 to 100, up to 3 decimals; default 0",
                 example = "5.0") BigDecimal taxPercent,
         @JsonProperty("additionalInfo") @Schema(description = "A JSON array (up to 50 items) kept and answered "

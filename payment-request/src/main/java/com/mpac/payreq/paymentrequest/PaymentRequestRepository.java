@@ -91,13 +91,17 @@ class PaymentRequestRepository {
                 .query(this::row).list();
     }
 
-    List<PaymentRequestResponses.Transaction> transactions(UUID id) {
+    /** The latest {@code limit} payments of the request, oldest first. */
+    List<PaymentRequestResponses.Transaction> transactions(UUID id, int limit) {
         return jdbc.sql("""
-                SELECT transaction_id, result, method, amount, tax_amount, tip_amount, total_amount, masked_pan,
-                    card_brand, processor_reference, decline_reason, date_created
-                FROM payment_transaction WHERE payment_request_id = :id ORDER BY date_created, transaction_id
+                SELECT * FROM (
+                    SELECT transaction_id, result, method, amount, tax_amount, tip_amount, total_amount, masked_pan,
+                        card_brand, processor_reference, decline_reason, date_created
+                    FROM payment_transaction WHERE payment_request_id = :id
+                    ORDER BY date_created DESC, transaction_id DESC LIMIT :limit) latest
+                ORDER BY date_created, transaction_id
                 """)
-                .param("id", id)
+                .param("id", id).param("limit", limit)
                 .query((rs, n) -> new PaymentRequestResponses.Transaction(rs.getString("transaction_id"),
                         rs.getString("result"), rs.getString("method"), rs.getBigDecimal("amount"),
                         rs.getBigDecimal("tax_amount"), rs.getBigDecimal("tip_amount"),
@@ -105,6 +109,11 @@ class PaymentRequestRepository {
                         rs.getString("processor_reference"), rs.getString("decline_reason"),
                         WireDates.withOffset(rs.getTimestamp("date_created").toInstant())))
                 .list();
+    }
+
+    long transactionCount(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM payment_transaction WHERE payment_request_id = :id")
+                .param("id", id).query(Long.class).single();
     }
 
     private static String where(Integer status) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /** What the API answers, with the seed's field names. */
 final class PaymentRequestResponses {
@@ -30,7 +31,7 @@ final class PaymentRequestResponses {
             @JsonProperty("transactionType") int transactionType,
             @JsonProperty("customerTranID") String customerTranID,
             @JsonProperty("customerTranRef") String customerTranRef,
-            @JsonProperty("amount") BigDecimal amount,
+            @JsonProperty("amount") @JsonSerialize(using = WireMoney.class) BigDecimal amount,
             @JsonProperty("usageCountLimit") int usageCountLimit,
             @JsonProperty("currentUsageCount") int currentUsageCount,
             @JsonProperty("isEnabled") boolean isEnabled,
@@ -60,15 +61,15 @@ final class PaymentRequestResponses {
             "amount", "taxAmount", "taxPercent", "additionalInfo", "miscData", "processorName", "promptForTax",
             "promptForTips", "termsAndTransactionInfo", "usageCountLimit", "currentUsageCount", "isEnabled",
             "dateCreated", "activationDate", "expirationDate", "status", "paymentURL", "webSocketToken",
-            "webSocketURL", "transactions" })
+            "webSocketURL", "transactions", "totalTransactions" })
     record Info(@JsonProperty("magTranID") String magTranID,
             @JsonProperty("paymentRequestID") String paymentRequestID,
             @JsonProperty("transactionType") int transactionType,
             @JsonProperty("customerTranID") String customerTranID,
             @JsonProperty("customerTranRef") String customerTranRef,
-            @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("taxAmount") BigDecimal taxAmount,
-            @JsonProperty("taxPercent") BigDecimal taxPercent,
+            @JsonProperty("amount") @JsonSerialize(using = WireMoney.class) BigDecimal amount,
+            @JsonProperty("taxAmount") @JsonSerialize(using = WireMoney.class) BigDecimal taxAmount,
+            @JsonProperty("taxPercent") @JsonSerialize(using = WireMoney.class) BigDecimal taxPercent,
             @JsonProperty("additionalInfo") JsonNode additionalInfo,
             @JsonProperty("miscData") String miscData,
             @JsonProperty("processorName") String processorName,
@@ -85,7 +86,10 @@ final class PaymentRequestResponses {
             @JsonProperty("paymentURL") String paymentURL,
             @JsonProperty("webSocketToken") String webSocketToken,
             @JsonProperty("webSocketURL") String webSocketURL,
-            @JsonProperty("transactions") List<Transaction> transactions) {
+            @JsonProperty("transactions") @Schema(description = "The latest 100 payments, oldest first")
+            List<Transaction> transactions,
+            @JsonProperty("totalTransactions") @Schema(description = "How many payments the request has had")
+            long totalTransactions) {
     }
 
     @Schema(name = "PaymentTransaction", description = "A payment made on the hosted page (approved or declined)")
@@ -93,10 +97,10 @@ final class PaymentRequestResponses {
     record Transaction(@JsonProperty("transactionID") String transactionID,
             @JsonProperty("result") @Schema(allowableValues = { "APPROVED", "DECLINED" }) String result,
             @JsonProperty("paymentMethod") @Schema(allowableValues = { "CARD", "WALLET" }) String paymentMethod,
-            @JsonProperty("amount") BigDecimal amount,
-            @JsonProperty("taxAmount") BigDecimal taxAmount,
-            @JsonProperty("tipAmount") BigDecimal tipAmount,
-            @JsonProperty("totalAmount") BigDecimal totalAmount,
+            @JsonProperty("amount") @JsonSerialize(using = WireMoney.class) BigDecimal amount,
+            @JsonProperty("taxAmount") @JsonSerialize(using = WireMoney.class) BigDecimal taxAmount,
+            @JsonProperty("tipAmount") @JsonSerialize(using = WireMoney.class) BigDecimal tipAmount,
+            @JsonProperty("totalAmount") @JsonSerialize(using = WireMoney.class) BigDecimal totalAmount,
             @JsonProperty("maskedPAN") @Schema(description = "First six and last four digits", example =
                     "411111******1111") String maskedPAN,
             @JsonProperty("cardBrand") String cardBrand,

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,8 @@ class PaymentRequestService {
     static final int DEFAULT_DAYS = 60;
     static final Duration DEFAULT_VALIDITY = Duration.ofDays(60);
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /** GET and PUT answer the latest this many payments of a request, with the count of all of them. */
+    static final int MAX_TRANSACTIONS = 100;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final PaymentRequestRepository repository;
@@ -85,7 +88,7 @@ class PaymentRequestService {
 
     @Transactional
     Created create(ApiCaller caller, PaymentRequestBody body) {
-        Terms terms = terms(body);
+        Terms terms = terms(body, null);
         UUID id = UUID.randomUUID();
         byte[] tokenBytes = new byte[32];
         random.nextBytes(tokenBytes);
@@ -112,8 +115,9 @@ class PaymentRequestService {
     @Transactional
     Info update(ApiCaller caller, String id, PaymentRequestBody body) {
         UUID uuid = uuid(id);
-        Terms terms = terms(body);
+        // Another merchant's id is 404 whatever the body holds.
         Row held = repository.lock(caller.merchantId(), uuid).orElseThrow(PaymentRequestException::notFound);
+        Terms terms = terms(body, held.terms().activationDate());
         if (held.currentUsageCount() > 0) {
             if (!paidTerms(held.terms()).equals(paidTerms(terms))) {
                 throw new PaymentRequestException(ErrorCode.PaymentRequestAlreadyUsed, "This payment request has "
@@ -129,10 +133,13 @@ class PaymentRequestService {
         return info(repository.find(caller.merchantId(), uuid).orElseThrow(PaymentRequestException::notFound));
     }
 
-    /** What a shopper has paid for: every field but isEnabled, expirationDate and usageCountLimit. */
-    private static List<Object> paidTerms(Terms t) {
+    /**
+     * What a shopper has paid for: every field but isEnabled, expirationDate and usageCountLimit. additionalInfo
+     * is compared as parsed JSON: PostgreSQL prints jsonb as {@code ["a", "b"]}, Jackson writes {@code ["a","b"]}.
+     */
+    private List<Object> paidTerms(Terms t) {
         return java.util.Arrays.asList(t.transactionType(), t.customerTranId(), t.customerTranRef(), t.amount(),
-                t.taxAmount(), t.taxPercent(), t.additionalInfo(), t.miscData(), t.processorName(),
+                t.taxAmount(), t.taxPercent(), json.readTree(t.additionalInfo()), t.miscData(), t.processorName(),
                 t.promptForTax(), t.promptForTips(), t.termsAndTransactionInfo(), t.activationDate());
     }
 
@@ -144,7 +151,8 @@ class PaymentRequestService {
                 t.miscData(), t.processorName(), t.promptForTax(), t.promptForTips(), t.termsAndTransactionInfo(),
                 t.usageCountLimit(), row.currentUsageCount(), t.isEnabled(), WireDates.withOffset(row.dateCreated()),
                 WireDates.local(t.activationDate()), WireDates.local(t.expirationDate()), row.status(),
-                paymentUrl(row.id()), token, webSocketUrl(token), repository.transactions(row.id()));
+                paymentUrl(row.id()), token, webSocketUrl(token), repository.transactions(row.id(), MAX_TRANSACTIONS),
+                repository.transactionCount(row.id()));
     }
 
     private static Summary summary(Row row) {
@@ -155,7 +163,8 @@ class PaymentRequestService {
                 WireDates.local(t.expirationDate()), row.status());
     }
 
-    private Terms terms(PaymentRequestBody body) {
+    /** The body validated; an absent activationDate is {@code heldActivation} (PUT) or now (POST). */
+    private Terms terms(PaymentRequestBody body, Instant heldActivation) {
         if (body == null) {
             throw PaymentRequestException.invalid("A JSON body is required.");
         }
@@ -176,8 +185,25 @@ class PaymentRequestService {
             throw PaymentRequestException.invalid("taxPercent must be between 0 and 100 with at most 3 decimals.");
         }
         taxPercent = taxPercent.setScale(3, RoundingMode.UNNECESSARY);
-        if (taxAmount.signum() == 0 && taxPercent.signum() > 0) {
-            taxAmount = amount.multiply(taxPercent).divide(HUNDRED, scale, RoundingMode.HALF_UP);
+        if (taxPercent.signum() > 0) {
+            BigDecimal percentOfAmount = amount.multiply(taxPercent).divide(HUNDRED, scale, RoundingMode.HALF_UP);
+            if (taxAmount.signum() == 0) {
+                taxAmount = percentOfAmount;
+            }
+            else if (taxAmount.compareTo(percentOfAmount) != 0) {
+                throw PaymentRequestException.invalid("taxAmount must be amount × taxPercent / 100 rounded to "
+                        + scale + " decimals (" + percentOfAmount + ") when both are given.");
+            }
+        }
+        if (taxAmount.compareTo(amount) > 0) {
+            throw PaymentRequestException.invalid("taxAmount must not be greater than amount.");
+        }
+        boolean promptForTips = Boolean.TRUE.equals(body.promptForTips());
+        // What the page may charge at most (the tip goes up to the amount) must fit the stored totals.
+        BigDecimal largestTotal = amount.add(taxAmount).add(promptForTips ? amount : BigDecimal.ZERO);
+        if (largestTotal.compareTo(MAX_AMOUNT) > 0) {
+            throw PaymentRequestException.invalid("amount + taxAmount" + (promptForTips ? " + the largest tip "
+                    + "(amount)" : "") + " must be at most " + MAX_AMOUNT + ".");
         }
         JsonNode additionalInfo = body.additionalInfo();
         if (additionalInfo != null && !additionalInfo.isNull() && (!additionalInfo.isArray()
@@ -193,9 +219,10 @@ class PaymentRequestService {
         if (usageCountLimit < 0 || usageCountLimit > 1_000_000) {
             throw PaymentRequestException.invalid("usageCountLimit must be between 0 (unlimited) and 1000000.");
         }
-        Instant activation = WireDates.parse("activationDate", body.activationDate());
-        activation = activation == null ? clock.instant() : activation;
-        Instant expiration = WireDates.parse("expirationDate", body.expirationDate());
+        // PostgreSQL keeps microseconds: truncated here, an unchanged 7-digit (.NET) time compares equal to the held.
+        Instant activation = micros(WireDates.parse("activationDate", body.activationDate()));
+        activation = activation != null ? activation : heldActivation != null ? heldActivation : micros(clock.instant());
+        Instant expiration = micros(WireDates.parse("expirationDate", body.expirationDate()));
         expiration = expiration == null ? activation.plus(DEFAULT_VALIDITY) : expiration;
         if (!expiration.isAfter(activation)) {
             throw PaymentRequestException.invalid("expirationDate must be after activationDate.");
@@ -203,9 +230,13 @@ class PaymentRequestService {
         return new Terms(transactionType, text("customerTranID", body.customerTranID(), 100),
                 text("customerTranRef", body.customerTranRef(), 100), amount, taxAmount, taxPercent, additional,
                 text("miscData", body.miscData(), 1000), text("processorName", body.processorName(), 100),
-                Boolean.TRUE.equals(body.promptForTax()), Boolean.TRUE.equals(body.promptForTips()),
+                Boolean.TRUE.equals(body.promptForTax()), promptForTips,
                 text("termsAndTransactionInfo", body.termsAndTransactionInfo(), 4000), usageCountLimit,
                 !Boolean.FALSE.equals(body.isEnabled()), activation, expiration);
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static BigDecimal money(String field, BigDecimal value, int scale) {

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,6 +123,23 @@ class PaymentUpdatesIntegrationTests extends PaymentRequestIntegrationTest {
                     .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
                             ex -> assertThat(ex.getResponse().statusCode()).isEqualTo(401));
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void shouldRedactTheTokenInTheRequestLogLine(CapturedOutput output) throws Exception {
+        Merchant merchant = api().onboard();
+        JsonNode created = api().create(merchant, Map.of());
+        String token = created.get("webSocketToken").asString();
+
+        Listener listener = Listener.connect(created.get("webSocketURL").asString(), json);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !listener.messages.isEmpty());
+        listener.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getAll().lines()
+                .filter(line -> line.contains("com.mpac.request") && line.contains("path=/ws/PaymentRequest")))
+                .anySatisfy(line -> assertThat(line).contains("query=token=***")));
+        assertThat(output.getAll()).doesNotContain(token);
     }
 
     static final class Listener implements WebSocket.Listener {

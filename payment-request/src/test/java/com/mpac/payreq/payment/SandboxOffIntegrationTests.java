@@ -15,9 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 import com.mpac.payreq.PaymentRequestApi;
 import com.mpac.payreq.PaymentRequestApi.Merchant;
 
-/** Without MPAC_SANDBOX_ENABLED there is no processor: the page still renders but takes no payment. */
+/**
+ * Without MPAC_SANDBOX_ENABLED there is no processor: the page still renders but takes no payment. Also a currency
+ * without decimals (JPY): the page writes no tip as the currency does.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "mpac.sandbox-enabled=false", "mpac.payreq.public-url=https://pay.example.com/" })
+        properties = { "mpac.sandbox-enabled=false", "mpac.payreq.public-url=https://pay.example.com/",
+                "mpac.payreq.currency=JPY" })
 class SandboxOffIntegrationTests {
 
     @LocalServerPort
@@ -39,6 +43,7 @@ class SandboxOffIntegrationTests {
         assertThat(created.get("paymentURL").asString()).isEqualTo("https://pay.example.com/pay/" + id);
         assertThat(created.get("webSocketURL").asString()).startsWith("wss://pay.example.com/ws/PaymentRequest?token=");
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("placeholder=\"0\"").contains("JPY 0<");
         assertThat(paid.statusCode()).isEqualTo(503);
         assertThat(paid.body()).contains("not available");
         assertThat(api.ok(api.get(merchant, "/api/PaymentRequest/" + id)).get("transactions").isEmpty()).isTrue();

@@ -66,8 +66,8 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(request.get("transactionType").asInt()).isEqualTo(1);
         assertThat(request.get("customerTranID").asString()).isEqualTo("123456");
         assertThat(request.get("customerTranRef").asString()).isEqualTo("Reference");
-        assertThat(request.get("amount").decimalValue()).isEqualTo(new BigDecimal("100.00"));
-        assertThat(request.get("taxAmount").decimalValue()).isEqualTo(new BigDecimal("5.00"));
+        assertThat(request.get("amount").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(request.get("taxAmount").decimalValue()).isEqualByComparingTo("5.00");
         assertThat(request.get("taxPercent").decimalValue()).isEqualByComparingTo("5");
         assertThat(request.get("additionalInfo").isArray()).isTrue();
         assertThat(request.get("miscData").asString()).isEqualTo("Sample data");
@@ -78,9 +78,9 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(request.get("usageCountLimit").asInt()).isZero();
         assertThat(request.get("currentUsageCount").asInt()).isZero();
         assertThat(request.get("isEnabled").asBoolean()).isTrue();
-        assertThat(request.get("activationDate").asString()).isEqualTo("2024-01-01T00:00:00.000");
-        assertThat(request.get("expirationDate").asString()).isEqualTo("2048-12-31T23:59:59.000");
-        assertThat(request.get("dateCreated").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+        assertThat(request.get("activationDate").asString()).isEqualTo("2024-01-01T00:00:00");
+        assertThat(request.get("expirationDate").asString()).isEqualTo("2048-12-31T23:59:59");
+        assertThat(request.get("dateCreated").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{0,5}[1-9])?\\+00:00");
         assertThat(request.get("status").asInt()).isEqualTo(2);
         assertThat(request.get("paymentURL").asString()).isEqualTo(created.get("paymentURL").asString());
         assertThat(request.get("webSocketToken").asString()).isEqualTo(created.get("webSocketToken").asString());
@@ -108,7 +108,7 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
                 "expirationDate", "status");
         assertThat(summary.get("paymentRequestID").asString()).isEqualTo(first);
         assertThat(summary.get("customerTranID").asString()).isEqualTo("34344");
-        assertThat(summary.get("amount").decimalValue()).isEqualTo(new BigDecimal("100.00"));
+        assertThat(summary.get("amount").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(summary.get("usageCountLimit").asInt()).isEqualTo(50);
         assertThat(summary.get("status").asInt()).isEqualTo(2);
         assertThat(list.get("requests").get(1).get("paymentRequestID").asString()).isEqualTo(second);
@@ -173,7 +173,7 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(put.statusCode()).isEqualTo(404);
         assertThat(api().ok(api().get(other, "/api/PaymentRequest")).get("totalRecordsAvailable").asLong()).isZero();
         assertThat(api().ok(api().get(owner, "/api/PaymentRequest/" + id)).get("amount").decimalValue())
-                .isEqualTo(new BigDecimal("100.00"));
+                .isEqualByComparingTo("100.00");
     }
 
     @Test
@@ -247,6 +247,31 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAmountsWhoseLargestTotalCannotBeRecorded() {
+        Merchant merchant = api().onboard();
+        String id = api().create(merchant, Map.of()).get("paymentRequestID").asString();
+        Map<String, Map<String, Object>> invalid = Map.of(
+                "amount + taxAmount + the largest tip", Map.of("amount", new BigDecimal("999999999999.99"),
+                        "taxAmount", 0, "taxPercent", 0),
+                "amount + taxAmount must be at most", Map.of("amount", new BigDecimal("999999999999.99"),
+                        "taxAmount", new BigDecimal("0.01"), "taxPercent", 0, "promptForTips", false),
+                "taxAmount must not be greater than amount", Map.of("amount", 10, "taxAmount",
+                        new BigDecimal("999999999999.99"), "taxPercent", 0));
+
+        invalid.forEach((message, change) -> {
+            for (HttpResponse<String> response : List.of(api().post(merchant, api().body(change)),
+                    api().put(merchant, id, api().body(change)))) {
+                assertThat(response.statusCode()).as(message).isEqualTo(400);
+                assertThat(api().read(response).get("errorCode").asString()).isEqualTo("InvalidParameter");
+                assertThat(api().read(response).get("errorMessage").asString()).as(message).startsWith(message);
+            }
+        });
+        JsonNode largest = api().create(merchant, Map.of("amount", new BigDecimal("499999999999.99"),
+                "taxAmount", 0, "taxPercent", 0));
+        assertThat(largest.get("paymentRequestID").asString()).hasSize(36);
+    }
+
+    @Test
     void shouldComputeTheTaxFromThePercentWhenNoTaxAmountIsGiven() {
         Merchant merchant = api().onboard();
         String id = api().create(merchant, Map.of("amount", new BigDecimal("19.99"), "taxAmount", 0,
@@ -254,7 +279,27 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
 
         JsonNode request = api().ok(api().get(merchant, "/api/PaymentRequest/" + id));
 
-        assertThat(request.get("taxAmount").decimalValue()).isEqualTo(new BigDecimal("1.65"));
+        assertThat(request.get("taxAmount").decimalValue()).isEqualByComparingTo("1.65");
+    }
+
+    @Test
+    void shouldRefuseATaxAmountThatDisagreesWithTheTaxPercent() {
+        Merchant merchant = api().onboard();
+        Map<String, Object> disagreeing = Map.of("amount", 100, "taxAmount", new BigDecimal("10.00"), "taxPercent", 5);
+
+        HttpResponse<String> response = api().post(merchant, api().body(disagreeing));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(api().read(response).get("errorCode").asString()).isEqualTo("InvalidParameter");
+        assertThat(api().read(response).get("errorMessage").asString())
+                .isEqualTo("taxAmount must be amount × taxPercent / 100 rounded to 2 decimals (5.00) when both are "
+                        + "given.");
+        JsonNode agreeing = api().create(merchant, Map.of("amount", new BigDecimal("19.99"), "taxAmount",
+                new BigDecimal("1.65"), "taxPercent", new BigDecimal("8.25")));
+        assertThat(api().ok(api().get(merchant, "/api/PaymentRequest/" + agreeing.get("paymentRequestID")
+                .asString())).get("taxAmount").decimalValue()).isEqualByComparingTo("1.65");
+        JsonNode flat = api().create(merchant, Map.of("taxAmount", new BigDecimal("7.00"), "taxPercent", 0));
+        assertThat(flat.get("paymentRequestID").asString()).hasSize(36);
     }
 
     @Test
@@ -272,8 +317,8 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
 
         assertThat(updated.get("paymentRequestID").asString()).isEqualTo(id);
         assertThat(updated.get("customerTranID").asString()).isEqualTo("UpdatedID");
-        assertThat(updated.get("amount").decimalValue()).isEqualTo(new BigDecimal("200.00"));
-        assertThat(updated.get("taxAmount").decimalValue()).isEqualTo(new BigDecimal("10.00"));
+        assertThat(updated.get("amount").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(updated.get("taxAmount").decimalValue()).isEqualByComparingTo("10.00");
         assertThat(updated.get("additionalInfo").get(0).get("value").asString()).isEqualTo("7");
         assertThat(updated.get("promptForTips").asBoolean()).isFalse();
         assertThat(updated.get("usageCountLimit").asInt()).isEqualTo(10);
@@ -289,7 +334,8 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         String id = api().create(merchant, Map.of("usageCountLimit", 5)).get("paymentRequestID").asString();
         assertThat(api().pay(id, PaymentRequestApi.card("4111111111111111", "")).statusCode()).isEqualTo(303);
 
-        HttpResponse<String> rewrite = api().put(merchant, id, api().body(Map.of("amount", 1, "usageCountLimit", 5)));
+        HttpResponse<String> rewrite = api().put(merchant, id, api().body(Map.of("amount", 1, "taxAmount", 0,
+                "usageCountLimit", 5)));
         HttpResponse<String> belowUsage = api().put(merchant, id, api().body(Map.of("usageCountLimit", 0)));
         HttpResponse<String> disable = api().put(merchant, id, api().body(Map.of("isEnabled", false,
                 "usageCountLimit", 5, "expirationDate", "2030-01-01T00:00:00Z")));
@@ -299,10 +345,91 @@ class PaymentRequestApiIntegrationTests extends PaymentRequestIntegrationTest {
         assertThat(belowUsage.statusCode()).isEqualTo(200);
         assertThat(api().read(disable).get("isEnabled").asBoolean()).isFalse();
         assertThat(api().read(disable).get("status").asInt()).isZero();
-        assertThat(api().read(disable).get("expirationDate").asString()).isEqualTo("2030-01-01T00:00:00.000");
-        assertThat(api().read(disable).get("amount").decimalValue()).isEqualTo(new BigDecimal("100.00"));
+        assertThat(api().read(disable).get("expirationDate").asString()).isEqualTo("2030-01-01T00:00:00");
+        assertThat(api().read(disable).get("amount").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(api().read(api().put(merchant, id, api().body(Map.of("usageCountLimit", 1, "isEnabled", true))))
                 .get("status").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldDisableAUsedRequestThatCarriesAdditionalInfo() {
+        Merchant merchant = api().onboard();
+        List<Object> additionalInfo = List.of("a", "b", Map.of("key", "table", "value", 7));
+        String id = api().create(merchant, Map.of("usageCountLimit", 5, "additionalInfo", additionalInfo))
+                .get("paymentRequestID").asString();
+        assertThat(api().pay(id, PaymentRequestApi.card("4111111111111111", "")).statusCode()).isEqualTo(303);
+
+        HttpResponse<String> disable = api().put(merchant, id, api().body(Map.of("usageCountLimit", 5,
+                "additionalInfo", additionalInfo, "isEnabled", false)));
+
+        assertThat(disable.statusCode()).as(disable.body()).isEqualTo(200);
+        assertThat(api().read(disable).get("isEnabled").asBoolean()).isFalse();
+        assertThat(api().read(disable).get("additionalInfo").get(2).get("value").asInt()).isEqualTo(7);
+        HttpResponse<String> rewrite = api().put(merchant, id, api().body(Map.of("usageCountLimit", 5,
+                "additionalInfo", List.of("a", "c"))));
+        assertThat(rewrite.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldAcceptAnUnchangedPutOfAUsedRequestWithSevenDigitTimesOrNoActivationDate() {
+        Merchant merchant = api().onboard();
+        Map<String, Object> dotNet = Map.of("usageCountLimit", 5, "activationDate", "2024-01-01T00:00:00.1234567Z",
+                "expirationDate", "2048-12-31T23:59:59.9999999Z");
+        String precise = api().create(merchant, dotNet).get("paymentRequestID").asString();
+        var absent = (tools.jackson.databind.node.ObjectNode) json.readTree(api().body(Map.of("usageCountLimit", 5)));
+        absent.remove("activationDate");
+        String noActivation = api().ok(api().post(merchant, absent.toString())).get("paymentRequestID").asString();
+        String activation = api().ok(api().get(merchant, "/api/PaymentRequest/" + noActivation))
+                .get("activationDate").asString();
+        for (String id : List.of(precise, noActivation)) {
+            assertThat(api().pay(id, PaymentRequestApi.card("4111111111111111", "")).statusCode()).isEqualTo(303);
+        }
+
+        HttpResponse<String> samePrecise = api().put(merchant, precise, api().body(dotNet));
+        HttpResponse<String> sameAbsent = api().put(merchant, noActivation, absent.toString());
+
+        assertThat(samePrecise.statusCode()).as(samePrecise.body()).isEqualTo(200);
+        assertThat(api().read(samePrecise).get("activationDate").asString()).isEqualTo("2024-01-01T00:00:00.123456");
+        assertThat(sameAbsent.statusCode()).as(sameAbsent.body()).isEqualTo(200);
+        assertThat(api().read(sameAbsent).get("activationDate").asString()).isEqualTo(activation);
+    }
+
+    @Test
+    void shouldAnswerOnlyTheLatestHundredTransactionsWithTheirCount() {
+        Merchant merchant = api().onboard();
+        String id = api().create(merchant, Map.of()).get("paymentRequestID").asString();
+        jdbc.sql("""
+                INSERT INTO payment_transaction (transaction_id, payment_request_id, result, method, amount,
+                    tax_amount, tip_amount, total_amount, processor_reference, decline_reason, date_created)
+                SELECT gen_random_uuid(), CAST(:id AS uuid), 'DECLINED', 'WALLET', 100, 5, 0, 105, 'SBX-' || n,
+                    'Wallet payment declined', TIMESTAMPTZ '2026-01-01 00:00:00+00' + n * INTERVAL '1 second'
+                FROM generate_series(1, 105) n
+                """).param("id", id).update();
+
+        JsonNode request = api().ok(api().get(merchant, "/api/PaymentRequest/" + id));
+
+        assertThat(request.get("totalTransactions").asLong()).isEqualTo(105);
+        assertThat(request.get("transactions")).hasSize(100);
+        assertThat(request.get("transactions").get(0).get("processorReference").asString()).isEqualTo("SBX-6");
+        assertThat(request.get("transactions").get(99).get("processorReference").asString()).isEqualTo("SBX-105");
+    }
+
+    @Test
+    void shouldWriteAmountsAndDatesAsTheSeedsExample() {
+        Merchant merchant = api().onboard();
+        String id = api().create(merchant, Map.of("amount", 10, "taxAmount", new BigDecimal("0.50"), "taxPercent", 5,
+                "activationDate", "2022-04-18T07:43:12.313Z", "expirationDate", "2022-06-17T07:43:12.6Z"))
+                .get("paymentRequestID").asString();
+
+        String single = api().get(merchant, "/api/PaymentRequest/" + id).body();
+        String list = api().get(merchant, "/api/PaymentRequest?st=3").body();
+
+        assertThat(single).contains("\"amount\":10,").contains("\"taxAmount\":0.5,").contains("\"taxPercent\":5,")
+                .contains("\"activationDate\":\"2022-04-18T07:43:12.313\"")
+                .contains("\"expirationDate\":\"2022-06-17T07:43:12.6\"");
+        assertThat(list).contains("\"amount\":10,");
+        assertThat(api().read(api().get(merchant, "/api/PaymentRequest/" + id)).get("dateCreated").asString())
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{0,5}[1-9])?\\+00:00");
     }
 
     @Test
