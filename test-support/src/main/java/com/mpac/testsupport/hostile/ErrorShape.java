@@ -39,6 +39,12 @@ public interface ErrorShape {
         };
     }
 
+    /** Either shape: e.g. an adapter whose platform routes (the configuration push) answer problems. */
+    static ErrorShape either(ErrorShape first, ErrorShape second) {
+        return (status, contentType, body) -> first.mismatch(status, contentType, body).isEmpty() ? Optional.empty()
+                : second.mismatch(status, contentType, body);
+    }
+
     /** A JSON object whose structure {@code check} accepts (adapters' seed envelopes). */
     static ErrorShape jsonObject(String description, java.util.function.BiPredicate<Integer, JsonNode> check) {
         JsonMapper json = JsonMapper.builder().build();
