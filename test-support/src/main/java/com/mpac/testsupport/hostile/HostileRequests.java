@@ -607,7 +607,8 @@ public final class HostileRequests {
         if (known != null) {
             StringBuilder unknown = new StringBuilder(known);
             Random random = new Random(seed ^ parameter.name().hashCode());
-            for (int i = Math.max(0, known.length() - 8); i < known.length(); i++) {
+            // keep a prefix such as pi_ or mer_, so the id still looks like one of its kind
+            for (int i = Math.max(known.lastIndexOf('_') + 1, known.length() - 8); i < known.length(); i++) {
                 char c = known.charAt(i);
                 if (Character.isDigit(c)) {
                     unknown.setCharAt(i, (char) ('0' + random.nextInt(10)));
