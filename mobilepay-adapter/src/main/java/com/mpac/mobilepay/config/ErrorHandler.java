@@ -35,10 +35,10 @@ class ErrorHandler extends PlatformExceptionHandler {
         return pos(ex.code(), ex.getMessage());
     }
 
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex) {
+    @Override
+    protected ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex) {
         if (!isPosRoute()) {
-            return super.handleUnexpected(ex);
+            return super.handleDataIntegrityViolation(ex);
         }
         if (ex instanceof DuplicateKeyException) {
             return pos(PosErrorCode.Conflict, "This conflicts with an existing record; read it and retry.");

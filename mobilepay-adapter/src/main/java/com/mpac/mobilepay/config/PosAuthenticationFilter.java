@@ -67,8 +67,9 @@ final class PosAuthenticationFilter extends OncePerRequestFilter {
                 bioCode = text(body, "bioCode");
             }
         }
-        Optional<PosCaller> caller = accessToken == null || bioCode == null ? Optional.empty()
-                : tokens.authenticate(bioCode, accessToken);
+        // A NUL identifies nobody, and PostgreSQL refuses it in a query parameter (it would be a 500).
+        Optional<PosCaller> caller = accessToken == null || bioCode == null || accessToken.indexOf('\0') >= 0
+                || bioCode.indexOf('\0') >= 0 ? Optional.empty() : tokens.authenticate(bioCode, accessToken);
         if (caller.isEmpty()) {
             PosErrorWriter.write(request, response, PosErrorCode.Unauthorized, REFUSED);
             return;

@@ -82,6 +82,6 @@ final class PaymentIntent {
 
     ApiException unexpectedState(String what) {
         return new ApiException(PaymentProblems.UNEXPECTED_STATE,
-                "This PaymentIntent is " + status.value() + " and " + what + ".", Map.of("status", status.value()));
+                "This PaymentIntent is " + status.value() + " and " + what + ".", Map.of("payment_intent_status", status.value()));
     }
 }

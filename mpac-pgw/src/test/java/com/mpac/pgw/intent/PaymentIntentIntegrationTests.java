@@ -168,11 +168,11 @@ class PaymentIntentIntegrationTests {
         HttpResponse<String> cancelPaid = merchant.post(INTENTS + "/" + id + "/cancel", "{}");
 
         assertThat(captureUnpaid.statusCode()).isEqualTo(409);
-        assertThat(captureUnpaid.body()).contains("\"status\":\"requires_payment_method\"")
+        assertThat(captureUnpaid.body()).contains("\"payment_intent_status\":\"requires_payment_method\"")
                 .contains("\"code\":\"payment_intent_unexpected_state\"");
         assertThat(refundUnpaid.statusCode()).isEqualTo(409);
         assertThat(confirmAgain.statusCode()).isEqualTo(409);
-        assertThat(confirmAgain.body()).contains("\"status\":\"succeeded\"");
+        assertThat(confirmAgain.body()).contains("\"payment_intent_status\":\"succeeded\"");
         assertThat(cancelPaid.statusCode()).isEqualTo(409);
         assertThat(merchant.read(id).get("amount_received").asLong()).isEqualTo(700);
     }

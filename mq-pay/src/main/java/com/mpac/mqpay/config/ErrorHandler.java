@@ -54,10 +54,10 @@ class ErrorHandler extends PlatformExceptionHandler {
      * Values validation let through but the database refuses (a NUL character in a text, a number beyond a
      * column) are bad input: a 400, and the transaction rolled back. A duplicate key is a conflict.
      */
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex) {
+    @Override
+    protected ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex) {
         if (!isMqPayRoute()) {
-            return super.handleUnexpected(ex);
+            return super.handleDataIntegrityViolation(ex);
         }
         if (ex instanceof DuplicateKeyException) {
             return envelope(ErrorCode.CONFLICT, "This conflicts with an existing record; read it and retry.");

@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
@@ -65,6 +67,38 @@ public abstract class PlatformExceptionHandler extends ResponseEntityExceptionHa
     @ExceptionHandler(StreamReadException.class)
     protected ResponseEntity<Object> handleUnreadableJson(StreamReadException ex) {
         return body(Problems.of(ProblemTypes.MALFORMED_REQUEST, "The body is not valid JSON."));
+    }
+
+    /**
+     * A body a controller parses itself beyond the parser's limits (nesting deeper than 500, a number or string
+     * longer than allowed): refused like malformed JSON. Jackson 3 does not make this a {@link StreamReadException}.
+     */
+    @ExceptionHandler(StreamConstraintsException.class)
+    protected ResponseEntity<Object> handleJsonBeyondLimits(StreamConstraintsException ex) {
+        return body(Problems.of(ProblemTypes.MALFORMED_REQUEST, "The body is nested too deeply or is too large."));
+    }
+
+    /**
+     * Text PostgreSQL cannot hold (a NUL character, SQLSTATE 22021) in a parameter or field: the caller's input,
+     * refused before anything is stored (the statement fails, so its transaction rolls back).
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    protected ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex) {
+        if (unstorableCharacter(ex)) {
+            return body(Problems.of(ProblemTypes.VALIDATION_FAILED,
+                    "The request contains characters that cannot be stored (such as NUL)."));
+        }
+        return handleUnexpected(ex);
+    }
+
+    /** True when the database refused text for an invalid character (NUL), which only input can carry. */
+    protected static boolean unstorableCharacter(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Security exceptions thrown from inside a controller (method security) keep their meaning.

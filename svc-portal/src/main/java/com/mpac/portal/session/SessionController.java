@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.mpac.portal.registry.StrictRequest;
+
 /** Refresh and logout: anonymous routes, the refresh token in the body is the credential. */
 @RestController
 @Tag(name = "Login and sessions")
@@ -24,7 +26,7 @@ class SessionController {
         this.sessions = sessions;
     }
 
-    record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {
+    record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) implements StrictRequest {
     }
 
     @PostMapping(path = "/api/v1/auth/user/refresh", produces = "application/json")
