@@ -18,10 +18,14 @@ class ProblemHandler extends PlatformExceptionHandler {
 
     /**
      * The database's money invariants (CHECK constraints) are the last line: a request that slipped past the checks
-     * in code, e.g. in a race, is refused as a conflict and writes nothing.
+     * in code, e.g. in a race, is refused as a conflict and writes nothing. Text the database cannot hold (NUL) is
+     * bad input, as everywhere on the platform.
      */
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<Object> handleIntegrityViolation(DataIntegrityViolationException ex) {
+    @Override
+    protected ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex) {
+        if (unstorableCharacter(ex)) {
+            return super.handleDataIntegrityViolation(ex);
+        }
         return body(Problems.of(ProblemTypes.CONFLICT, "The change conflicts with the current state; nothing was "
                 + "written."));
     }
