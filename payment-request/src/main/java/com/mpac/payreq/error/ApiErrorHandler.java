@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The API's own refusals in its error shape. Everything else (malformed JSON, wrong types, unsupported media types)
- * is answered by the platform's problem handler and rewritten into this shape by {@code ApiErrorResponseFilter}.
+ * is answered by the platform's problem handler and rewritten into this shape by the shared {@code ProblemReshapingFilter} (see WebConfig).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
