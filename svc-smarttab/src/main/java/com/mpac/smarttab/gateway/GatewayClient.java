@@ -85,6 +85,26 @@ public class GatewayClient {
                 refund.path("amount").asLong());
     }
 
+    /** Cancels an intent not yet paid: a QR withdrawn, a confirm that never arrived given up. */
+    public GatewayIntent cancel(String merchantId, String intentId, String idempotencyKey, String reason) {
+        return GatewayIntent.of(post(merchantId, "/v1/payment_intents/" + intentId + "/cancel", idempotencyKey,
+                Map.of("cancellation_reason", reason)));
+    }
+
+    /** The intent's refunds as the gateway's transaction log shows them, oldest first. */
+    public List<GatewayRefund> refunds(String merchantId, String intentId) {
+        JsonNode page = read(call(() -> http.get().uri("/v1/payment_intents/{id}/transactions", intentId)
+                .header(ON_BEHALF_OF, merchantId).retrieve().body(String.class)));
+        List<GatewayRefund> refunds = new ArrayList<>();
+        page.path("data").forEach(node -> {
+            if ("refund".equals(node.path("kind").asString()) && node.path("refund").isString()) {
+                refunds.add(new GatewayRefund(node.path("refund").asString(), node.path("status").asString(),
+                        node.path("amount").asLong()));
+            }
+        });
+        return refunds;
+    }
+
     /** Every intent of the merchant at a store (and terminal) created in [from, to] (unix seconds), all pages. */
     public List<GatewayIntent> list(String merchantId, String storeId, @Nullable String terminalId, long from,
             long to) {
