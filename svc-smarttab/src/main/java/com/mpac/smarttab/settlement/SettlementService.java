@@ -43,12 +43,18 @@ class SettlementService {
     static final ProblemType GATEWAY_UNAVAILABLE = new ProblemType("gateway_unavailable",
             HttpStatus.SERVICE_UNAVAILABLE, "The payment gateway could not be reached");
 
+    static final ProblemType SCOPE_OVERLAP = new ProblemType("settlement_scope_overlap", HttpStatus.CONFLICT,
+            "A store period and a terminal period of the same store cannot be open at once");
+
     private final SettlementRepository settlements;
     private final GatewayClient gateway;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    SettlementService(SettlementRepository settlements, GatewayClient gateway) {
+    SettlementService(SettlementRepository settlements, GatewayClient gateway,
+            org.springframework.transaction.support.TransactionTemplate transaction) {
         this.settlements = settlements;
         this.gateway = gateway;
+        this.transaction = transaction;
     }
 
     record Open(String scope, String storeId, String terminalId) {
@@ -81,6 +87,13 @@ class SettlementService {
         }
         String merchantId = caller.merchantForWrite();
         String id = Ids.next("stl");
+        // A store period and a terminal period overlap (both would settle the terminal's payments): one kind at a time.
+        settlements.lockStore(merchantId, storeId);
+        settlements.openOverlapping(merchantId, storeId, terminalId).ifPresent(other -> {
+            throw new ApiException(SCOPE_OVERLAP, "Settlement " + other.id() + " ("
+                    + (other.terminalId() == null ? "the store's" : "terminal " + other.terminalId() + "'s")
+                    + ") is open; close it first.", Map.of("open_settlement_id", other.id()));
+        });
         if (!settlements.open(id, merchantId, caller.pspId(), storeId, terminalId, caller.actor())) {
             String open = settlements.openOne(merchantId, storeId, terminalId).map(Settlement::id).orElse(null);
             throw new ApiException(ALREADY_OPEN, "Settlement " + open + " is open; close it first.",
@@ -102,30 +115,23 @@ class SettlementService {
     }
 
     /**
-     * Closes the period under the settlement's row lock (a second close waits, then finds it CLOSED). The gateway is
-     * asked inside the transaction: a close that cannot reconcile does not happen (503), rather than freezing
-     * totals nobody checked.
+     * Closes the period. The gateway is read first, with no row lock held across its paged calls; then, under the
+     * settlement's row lock (a second close waits, then finds it CLOSED), every succeeded payment and refund of the
+     * scope not yet settled, up to the close, is claimed and reconciled. A close that cannot read the gateway does
+     * not happen (503), rather than freezing totals nobody checked.
      */
-    @Transactional
     SettlementResponse close(Caller caller, String id) {
-        Settlement settlement = settlements.lock(id, caller.visible()).orElseThrow(() -> notFound(id));
+        Settlement settlement = settlements.find(id, caller.visible()).orElseThrow(() -> notFound(id));
         if (caller.isDevice() && !java.util.Objects.equals(settlement.terminalId(), caller.terminalId())) {
             throw new ApiException(ProblemTypes.FORBIDDEN, "A terminal closes only its own terminal's settlement.");
         }
-        if (!settlement.status().equals("OPEN")) {
-            throw new ApiException(UNEXPECTED_STATE, "Settlement " + id + " is " + settlement.status() + ".",
-                    Map.of("status", settlement.status()));
-        }
+        requireOpen(settlement);
         Instant closedAt = settlements.now();
-        settlements.claim(settlement, closedAt);
-        List<SettledPayment> payments = settlements.payments(id);
-        List<SettledRefund> refunds = settlements.refunds(id);
-        totals(payments, refunds).forEach(line -> settlements.insertLine(id, line));
-
+        Instant from = settlements.windowStart(settlement, closedAt);
         List<GatewayIntent> intents;
         try {
             intents = gateway.list(settlement.merchantId(), settlement.storeId(), settlement.terminalId(),
-                    settlement.openedAt().getEpochSecond(), closedAt.getEpochSecond() + 1).stream()
+                    from.getEpochSecond(), closedAt.getEpochSecond() + 1).stream()
                     .filter(intent -> "smarttab".equals(intent.metadata().get("source")))
                     .toList();
         }
@@ -133,9 +139,26 @@ class SettlementService {
             throw new ApiException(GATEWAY_UNAVAILABLE, "The gateway's totals could not be read, so the settlement "
                     + "stays open: " + ex.getMessage());
         }
-        reconcile(id, payments, intents);
-        settlements.close(id, closedAt, caller.actor());
+        transaction.executeWithoutResult(status -> {
+            Settlement locked = settlements.lock(id, caller.visible()).orElseThrow(() -> notFound(id));
+            requireOpen(locked);
+            settlements.claim(locked, closedAt);
+            List<SettledPayment> payments = settlements.payments(id);
+            List<SettledRefund> refunds = settlements.refunds(id);
+            totals(payments, refunds).forEach(line -> settlements.insertLine(id, line));
+            Set<String> elsewhere = settlements.settledElsewhere(id, intents.stream().map(GatewayIntent::id)
+                    .toList());
+            reconcile(id, payments, intents.stream().filter(intent -> !elsewhere.contains(intent.id())).toList());
+            settlements.close(id, closedAt, caller.actor());
+        });
         return get(new TenantScope(null, null, null, true), id);
+    }
+
+    private static void requireOpen(Settlement settlement) {
+        if (!settlement.status().equals("OPEN")) {
+            throw new ApiException(UNEXPECTED_STATE, "Settlement " + settlement.id() + " is " + settlement.status()
+                    + ".", Map.of("status", settlement.status()));
+        }
     }
 
     private static List<SettlementResponse.Line> totals(List<SettledPayment> payments, List<SettledRefund> refunds) {
