@@ -204,6 +204,80 @@ class PaymentRecoveryIntegrationTests extends SmartTabIntegrationTest {
         }
     }
 
+    @Test
+    void shouldFlagASuccessWhoseAmountOrCurrencyDiffersInsteadOfPayingTheBill() {
+        Tenant tenant = newTenant();
+        String bill = billOf(tenant, jpyOrder(tenant));
+        JsonNode short1 = expect(post("/payments", qr(bill, 1000), tenant.device()), 201);
+        JsonNode other = expect(post("/payments", qr(bill, 1000), tenant.device()), 201);
+        String shortIntent = short1.path("gateway_payment_intent_id").asString();
+        String otherIntent = other.path("gateway_payment_intent_id").asString();
+        GATEWAY.pay(shortIntent).put("amount_received", 900);
+        GATEWAY.pay(otherIntent).put("currency", "USD");
+
+        assertThat(GATEWAY.sendWebhook(baseUrl(), "payment_intent.succeeded", shortIntent,
+                com.mpac.smarttab.support.GatewayStub.WEBHOOK_SECRET)).isEqualTo(200);
+        assertThat(GATEWAY.sendWebhook(baseUrl(), "payment_intent.succeeded", otherIntent,
+                com.mpac.smarttab.support.GatewayStub.WEBHOOK_SECRET)).isEqualTo(200);
+
+        for (String id : List.of(short1.path("id").asString(), other.path("id").asString())) {
+            assertThat(status(id)).isEqualTo("PENDING");
+            assertThat(review(id)).isEqualTo("gateway_mismatch");
+        }
+        JsonNode after = expect(get("/bills/" + bill, tenant.device()), 200);
+        assertThat(after.path("amount_paid").toString()).isEqualTo("0");
+        assertThat(after.path("status").asString()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void shouldKeepTheGatewayStatusOfASucceededPaymentAndFlagALateSuccessOfAFailedOne() {
+        Tenant tenant = newTenant();
+        String bill = billOf(tenant, jpyOrder(tenant));
+        JsonNode card = expect(post("/payments", card(bill).replace("}", ",\"amount\":1000}"), tenant.device()),
+                201);
+        String cardIntent = card.path("gateway_payment_intent_id").asString();
+        ((tools.jackson.databind.node.ObjectNode) GATEWAY.intent(cardIntent)).put("status", "processing");
+        assertThat(GATEWAY.sendWebhook(baseUrl(), "payment_intent.processing", cardIntent,
+                com.mpac.smarttab.support.GatewayStub.WEBHOOK_SECRET)).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT gateway_status FROM payment WHERE id = :id")
+                .param("id", card.path("id").asString()).query(String.class).single()).isEqualTo("succeeded");
+
+        JsonNode qr = expect(post("/payments", qr(bill, 1000), tenant.device()), 201);
+        String id = qr.path("id").asString();
+        expect(post("/payments/" + id + "/cancel", "", tenant.device()), 200);
+        GATEWAY.pay(qr.path("gateway_payment_intent_id").asString());
+        assertThat(GATEWAY.sendWebhook(baseUrl(), "payment_intent.succeeded",
+                qr.path("gateway_payment_intent_id").asString(), com.mpac.smarttab.support.GatewayStub.WEBHOOK_SECRET))
+                .isEqualTo(200);
+
+        assertThat(status(id)).isEqualTo("FAILED");
+        assertThat(review(id)).isEqualTo("succeeded_after_failure");
+        assertThat(expect(get("/bills/" + bill, tenant.device()), 200).path("amount_paid").toString())
+                .isEqualTo("1000");
+    }
+
+    @Test
+    void shouldCountEarlierRefundsAgainstACashiersLimit() {
+        Tenant tenant = newTenant();
+        String bill = billOf(tenant, expect(post("/orders", """
+                {"currency":"JPY","items":[{"name":"Omakase","quantity":1,"unit_price":20000}]}
+                """, tenant.device()), 201).path("id").asString());
+        String id = expect(post("/payments", card(bill), tenant.device()), 201).path("id").asString();
+
+        expect(post("/payments/" + id + "/refund", "{\"amount\":3000}", tenant.cashier()), 201);
+        HttpResponse<String> second = post("/payments/" + id + "/refund", "{\"amount\":3000}", tenant.device());
+
+        assertThat(second.statusCode()).isEqualTo(403);
+        assertThat(json(second).path("code").asString()).isEqualTo("refund_requires_manager");
+        expect(post("/payments/" + id + "/refund", "{\"amount\":2000}", tenant.device()), 201);
+        expect(post("/payments/" + id + "/refund", "{\"amount\":3000}", tenant.manager()), 201);
+    }
+
+    private String review(String paymentId) {
+        return jdbc.sql("SELECT review_code FROM payment WHERE id = :id").param("id", paymentId)
+                .query(String.class).single();
+    }
+
     private JsonNode paidByCard(Tenant tenant) {
         String bill = billOf(tenant, jpyOrder(tenant));
         JsonNode payment = expect(post("/payments", card(bill), tenant.device()), 201);
