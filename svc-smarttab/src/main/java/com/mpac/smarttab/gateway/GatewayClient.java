@@ -82,7 +82,7 @@ public class GatewayClient {
         JsonNode refund = post(merchantId, "/v1/payment_intents/" + intentId + "/refund", idempotencyKey,
                 Map.of("amount", amount, "reason", "requested_by_customer"));
         return new GatewayRefund(refund.path("id").asString(), refund.path("status").asString(),
-                refund.path("amount").asLong());
+                refund.path("amount").asLong(), null);
     }
 
     /** Cancels an intent not yet paid: a QR withdrawn, a confirm that never arrived given up. */
@@ -99,7 +99,8 @@ public class GatewayClient {
         page.path("data").forEach(node -> {
             if ("refund".equals(node.path("kind").asString()) && node.path("refund").isString()) {
                 refunds.add(new GatewayRefund(node.path("refund").asString(), node.path("status").asString(),
-                        node.path("amount").asLong()));
+                        node.path("amount").asLong(),
+                        node.path("completed").isNumber() ? node.path("completed").asLong() : null));
             }
         });
         return refunds;
@@ -131,7 +132,8 @@ public class GatewayClient {
         }
     }
 
-    public record GatewayRefund(String id, String status, long amount) {
+    /** A gateway refund; {@code completed} (unix seconds) is known only from the intent's transactions. */
+    public record GatewayRefund(String id, String status, long amount, @Nullable Long completed) {
     }
 
     private JsonNode post(String merchantId, String path, String idempotencyKey, Map<String, Object> body) {

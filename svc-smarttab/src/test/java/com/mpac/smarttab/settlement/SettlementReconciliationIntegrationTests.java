@@ -38,6 +38,58 @@ class SettlementReconciliationIntegrationTests extends SmartTabIntegrationTest {
     }
 
     @Test
+    void shouldReconcileARefundInThePeriodItHappenedNotThePeriodOfItsPayment() {
+        Tenant tenant = newTenant();
+        String first = expect(post("/settlements", "{}", tenant.device()), 201).path("id").asString();
+        String bill = billOf(tenant, jpyOrder(tenant));
+        String payment = expect(post("/payments", "{\"bill_id\":\"" + bill + "\",\"method\":\"card\","
+                + "\"provider\":\"sandbox\",\"payment_method\":\"pm_card_visa\"}", tenant.device()), 201)
+                .path("id").asString();
+        JsonNode firstClosed = expect(post("/settlements/" + first + "/close", null, tenant.device()), 200);
+        String second = expect(post("/settlements", "{}", tenant.device()), 201).path("id").asString();
+        expect(post("/payments/" + payment + "/refund", "{\"amount\":500}", tenant.device()), 201);
+
+        JsonNode closed = expect(post("/settlements/" + second + "/close", null, tenant.device()), 200);
+
+        assertThat(firstClosed.path("reconciliation").get(0).path("smarttab_refunded").toString()).isEqualTo("0");
+        assertThat(closed.path("balanced").asBoolean()).as(closed.toString()).isTrue();
+        JsonNode sandbox = closed.path("reconciliation").get(0);
+        assertThat(sandbox.path("smarttab_refunded").toString()).isEqualTo("500");
+        assertThat(sandbox.path("gateway_refunded").toString()).isEqualTo("500");
+        assertThat(sandbox.path("smarttab_captured").toString()).isEqualTo("0");
+        assertThat(line(closed.path("totals"), "card").path("refunds").toString()).isEqualTo("500");
+    }
+
+    @Test
+    void shouldNameARefundTheGatewayMadeThatSmartTabNeverSettled() {
+        Tenant tenant = newTenant();
+        String settlement = expect(post("/settlements", "{}", tenant.device()), 201).path("id").asString();
+        String bill = billOf(tenant, jpyOrder(tenant));
+        String intent = expect(post("/payments", "{\"bill_id\":\"" + bill + "\",\"method\":\"card\","
+                + "\"provider\":\"sandbox\",\"payment_method\":\"pm_card_visa\"}", tenant.device()), 201)
+                .path("gateway_payment_intent_id").asString();
+        // Refunded at the gateway behind SmartTab's back (from the merchant's own back end).
+        String refundId = "re_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        ObjectNode gatewayIntent = (ObjectNode) GATEWAY.intent(intent);
+        gatewayIntent.put("amount_refunded", 300);
+        GATEWAY.addRefund(intent, refundId, 300);
+
+        JsonNode closed = expect(post("/settlements/" + settlement + "/close", null, tenant.device()), 200);
+
+        assertThat(closed.path("discrepancies").findValuesAsString("kind")).contains("refund_missing_at_smarttab");
+        assertThat(closed.path("balanced").asBoolean()).isFalse();
+    }
+
+    private static JsonNode line(JsonNode totals, String method) {
+        for (JsonNode line : totals) {
+            if (line.path("method").asString().equals(method)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no " + method + " line in " + totals);
+    }
+
+    @Test
     void shouldSettleEveryPaymentTakenDuringACloseInThatPeriodOrTheNextExactlyOnce() throws Exception {
         Tenant tenant = newTenant();
         String first = expect(post("/settlements", "{}", tenant.device()), 201).path("id").asString();

@@ -123,6 +123,13 @@ public final class GatewayStub {
         return List.copyOf(refunds.getOrDefault(intentId, List.of()));
     }
 
+    /** A refund made at the gateway without SmartTab (e.g. by the merchant's back end), already succeeded. */
+    public void addRefund(String intentId, String refundId, long amount) {
+        refunds.computeIfAbsent(intentId, k -> new CopyOnWriteArrayList<>()).add(json.createObjectNode()
+                .put("id", refundId).put("object", "refund").put("payment_intent", intentId).put("amount", amount)
+                .put("status", "succeeded"));
+    }
+
     /** A pending refund completes at the provider (silently: no webhook is sent). */
     public synchronized ObjectNode completeRefund(String intentId, String refundId) {
         ObjectNode refund = refunds.get(intentId).stream().filter(r -> r.path("id").asString().equals(refundId))
@@ -257,10 +264,14 @@ public final class GatewayStub {
                     ObjectNode page = json.createObjectNode().put("object", "list").put("has_more", false);
                     var data = page.putArray("data");
                     for (ObjectNode refund : refunds.getOrDefault(path[3], List.of())) {
-                        data.addObject().put("id", "txn_" + refund.path("id").asString()).put("kind", "refund")
+                        ObjectNode txn = data.addObject().put("id", "txn_" + refund.path("id").asString())
+                                .put("kind", "refund")
                                 .put("status", refund.path("status").asString())
                                 .put("amount", refund.path("amount").asLong())
                                 .put("refund", refund.path("id").asString());
+                        if (refund.path("status").asString().equals("succeeded")) {
+                            txn.put("completed", Instant.now().getEpochSecond());
+                        }
                     }
                     reply = json.writeValueAsString(page);
                 }
