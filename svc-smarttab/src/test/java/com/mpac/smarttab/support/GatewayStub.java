@@ -127,14 +127,14 @@ public final class GatewayStub {
     public void addRefund(String intentId, String refundId, long amount) {
         refunds.computeIfAbsent(intentId, k -> new CopyOnWriteArrayList<>()).add(json.createObjectNode()
                 .put("id", refundId).put("object", "refund").put("payment_intent", intentId).put("amount", amount)
-                .put("status", "succeeded"));
+                .put("status", "succeeded").put("completed", Instant.now().getEpochSecond()));
     }
 
     /** A pending refund completes at the provider (silently: no webhook is sent). */
     public synchronized ObjectNode completeRefund(String intentId, String refundId) {
         ObjectNode refund = refunds.get(intentId).stream().filter(r -> r.path("id").asString().equals(refundId))
                 .findFirst().orElseThrow();
-        refund.put("status", "succeeded");
+        refund.put("status", "succeeded").put("completed", Instant.now().getEpochSecond());
         ObjectNode intent = intents.get(intentId);
         intent.put("amount_refunded", intent.path("amount_refunded").asLong() + refund.path("amount").asLong());
         return refund;
@@ -269,8 +269,8 @@ public final class GatewayStub {
                                 .put("status", refund.path("status").asString())
                                 .put("amount", refund.path("amount").asLong())
                                 .put("refund", refund.path("id").asString());
-                        if (refund.path("status").asString().equals("succeeded")) {
-                            txn.put("completed", Instant.now().getEpochSecond());
+                        if (refund.has("completed")) {
+                            txn.put("completed", refund.path("completed").asLong());
                         }
                     }
                     reply = json.writeValueAsString(page);
@@ -335,6 +335,9 @@ public final class GatewayStub {
                     ObjectNode refund = json.createObjectNode().put("id", Ids.next("re")).put("object", "refund")
                             .put("payment_intent", path[3]).put("amount", amount)
                             .put("status", inFlight ? "pending" : "succeeded");
+                    if (!inFlight) {
+                        refund.put("completed", Instant.now().getEpochSecond());
+                    }
                     refunds.computeIfAbsent(path[3], k -> new CopyOnWriteArrayList<>()).add(refund);
                     if (inFlight) {
                         this.inFlight.add(merchant + key);
