@@ -205,22 +205,28 @@ class PaymentRecoveryIntegrationTests extends SmartTabIntegrationTest {
     }
 
     @Test
-    void shouldFlagASuccessWhoseAmountOrCurrencyDiffersInsteadOfPayingTheBill() {
+    void shouldFlagASuccessWhoseAmountCurrencyOrMerchantDiffersInsteadOfPayingTheBill() {
         Tenant tenant = newTenant();
         String bill = billOf(tenant, jpyOrder(tenant));
         JsonNode short1 = expect(post("/payments", qr(bill, 1000), tenant.device()), 201);
         JsonNode other = expect(post("/payments", qr(bill, 1000), tenant.device()), 201);
+        JsonNode foreign = expect(post("/payments", qr(bill, 1000), tenant.device()), 201);
         String shortIntent = short1.path("gateway_payment_intent_id").asString();
         String otherIntent = other.path("gateway_payment_intent_id").asString();
+        String foreignIntent = foreign.path("gateway_payment_intent_id").asString();
         GATEWAY.pay(shortIntent).put("amount_received", 900);
         GATEWAY.pay(otherIntent).put("currency", "USD");
+        GATEWAY.pay(foreignIntent).put("merchant_id", "mer_someone_else");
+        assertThat(GATEWAY.sendWebhook(baseUrl(), "payment_intent.succeeded", foreignIntent,
+                com.mpac.smarttab.support.GatewayStub.WEBHOOK_SECRET)).isEqualTo(200);
 
         assertThat(GATEWAY.sendWebhook(baseUrl(), "payment_intent.succeeded", shortIntent,
                 com.mpac.smarttab.support.GatewayStub.WEBHOOK_SECRET)).isEqualTo(200);
         assertThat(GATEWAY.sendWebhook(baseUrl(), "payment_intent.succeeded", otherIntent,
                 com.mpac.smarttab.support.GatewayStub.WEBHOOK_SECRET)).isEqualTo(200);
 
-        for (String id : List.of(short1.path("id").asString(), other.path("id").asString())) {
+        for (String id : List.of(short1.path("id").asString(), other.path("id").asString(),
+                foreign.path("id").asString())) {
             assertThat(status(id)).isEqualTo("PENDING");
             assertThat(review(id)).isEqualTo("gateway_mismatch");
         }
