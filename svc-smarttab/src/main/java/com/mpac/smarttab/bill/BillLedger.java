@@ -16,7 +16,8 @@ import com.mpac.smarttab.tenant.TenantScope;
 import org.springframework.http.HttpStatus;
 
 /**
- * The money on bills, for payments: each call runs inside the caller's transaction, under the bill's row lock. A
+ * The money on bills, for payments: each call runs inside the caller's transaction, under the row locks of the
+ * bill's orders and then the bill's (the one lock order of SmartTab, so payments and cancels never deadlock). A
  * payment first reserves its amount (pending), then succeeds (paid) or fails (released); a bill can never be paid
  * beyond its total, whatever runs at once.
  */
@@ -44,6 +45,7 @@ public class BillLedger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public PayableBill reserve(String billId, TenantScope scope, @Nullable BigDecimal amount) {
+        bills.lockOrdersOf(billId);
         Bill bill = bills.lock(billId, scope).orElseThrow(() -> BillService.notFound(billId));
         if (!bill.status().payable()) {
             throw new ApiException(BillStatus.UNEXPECTED_STATE, "A bill that is " + bill.status()
@@ -63,6 +65,7 @@ public class BillLedger {
     /** A reserved amount was paid: the bill moves to PARTIALLY_PAID or PAID, and the tip is recorded apart. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void paid(String billId, BigDecimal amount, BigDecimal tip) {
+        bills.lockOrdersOf(billId);
         Bill bill = bills.lock(billId, all()).orElseThrow(() -> BillService.notFound(billId));
         BigDecimal paid = bill.amountPaid().add(amount);
         BillStatus next = paid.compareTo(bill.total()) == 0 ? BillStatus.PAID : BillStatus.PARTIALLY_PAID;
@@ -76,6 +79,7 @@ public class BillLedger {
     /** A reserved amount was not paid (declined, canceled): it is due again. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void released(String billId, BigDecimal amount) {
+        bills.lockOrdersOf(billId);
         Bill bill = bills.lock(billId, all()).orElseThrow(() -> BillService.notFound(billId));
         bills.moveMoney(billId, amount.negate(), BigDecimal.ZERO, BigDecimal.ZERO, bill.status());
     }

@@ -43,7 +43,20 @@ class BillRepository {
                 .param("id", orderId).update();
     }
 
-    /** Orders of a bill just paid whose every live bill is paid now. */
+    /**
+     * Locks the orders a bill holds, in id order, before the bill itself: every path that locks orders and bills
+     * takes them order first (as cancelling an order does), so two of them never deadlock, and two last parts paid
+     * at once are serialised on their order, the second seeing the first paid.
+     */
+    void lockOrdersOf(String billId) {
+        jdbc.sql("""
+                SELECT o.id FROM orders o
+                WHERE o.id = ANY(SELECT unnest(order_ids) FROM bill WHERE id = :billId)
+                ORDER BY o.id FOR UPDATE OF o
+                """).param("billId", billId).query(String.class).list();
+    }
+
+    /** Orders of a bill just paid whose every live bill is paid now; the caller holds the orders' row locks. */
     void markOrdersPaidWhereFullyPaid(List<String> orderIds) {
         jdbc.sql("""
                 UPDATE orders o SET status = 'PAID', updated_at = clock_timestamp()

@@ -32,12 +32,23 @@ public record SmartTabProperties(@NotNull @DefaultValue Map<String, BigDecimal> 
      * @param pollInterval how often payments still pending at the gateway are looked up (the webhook fallback)
      * @param pollAfter how long a pending payment is left to its webhook before it is looked up
      * @param timeout connect and read timeout of one gateway call
+     * @param confirmResendAfter how old an intent still unconfirmed (the confirm got no answer) is before the poll
+     *        sends the confirm again under its first Idempotency-Key (the gateway replays or completes it)
+     * @param confirmDeadline how old an intent still unconfirmed is before it is canceled at the gateway and its
+     *        payment failed, releasing the bill
+     * @param unsentAfter how old a PENDING payment without a recorded intent (the request died before the gateway
+     *        answered the create) is before it is failed and released; longer than two gateway calls
+     * @param refundLease how long a poller's claim on a pending refund lasts; doubled on each further attempt
      */
     public record Gateway(@NotNull URI url,
             @NotNull @DefaultValue List<String> webhookSecrets,
             @NotNull @DefaultValue("300s") Duration webhookTolerance,
             @NotNull @DefaultValue("5s") Duration pollInterval,
             @NotNull @DefaultValue("10s") Duration pollAfter,
-            @NotNull @DefaultValue("10s") Duration timeout) {
+            @NotNull @DefaultValue("10s") Duration timeout,
+            @NotNull @DefaultValue("30s") Duration confirmResendAfter,
+            @NotNull @DefaultValue("10m") Duration confirmDeadline,
+            @NotNull @DefaultValue("2m") Duration unsentAfter,
+            @NotNull @DefaultValue("30s") Duration refundLease) {
     }
 }

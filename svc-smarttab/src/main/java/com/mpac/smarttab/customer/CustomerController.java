@@ -93,7 +93,7 @@ class CustomerController {
 
     @GetMapping("/{id}/orders")
     @Operation(summary = "Purchase history", description = "The customer's orders the caller may see, with totals; "
-            + "total_paid sums the PAID orders per currency.")
+            + "total_paid sums the PAID orders per currency, net of what was refunded on their bills' payments.")
     PurchaseHistory orders(@PathVariable @Size(max = 64) String id,
             @RequestParam(required = false) @Size(max = 20) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {

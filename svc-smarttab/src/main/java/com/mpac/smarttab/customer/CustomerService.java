@@ -97,6 +97,16 @@ class CustomerService {
                 .query((rs, row) -> Map.entry(rs.getString("currency"),
                         Money.stored(rs.getBigDecimal("total"), rs.getString("currency"))))
                 .list().forEach(entry -> paid.put(entry.getKey(), entry.getValue()));
+        // Net of what was refunded since: each succeeded refund of a payment on a bill holding one of these orders.
+        jdbc.sql("SELECT r.currency, sum(r.amount) AS refunded FROM refund r JOIN payment p ON p.id = r.payment_id"
+                + " JOIN bill b ON b.id = p.bill_id WHERE r.status = 'SUCCEEDED' AND EXISTS (SELECT 1 FROM orders o"
+                + " WHERE o.id = ANY(b.order_ids) AND o.customer_id = :id AND o.status = 'PAID' AND "
+                + scope.condition("o.") + ") GROUP BY r.currency")
+                .param("id", id).params(scope.params())
+                .query((rs, row) -> Map.entry(rs.getString("currency"),
+                        Money.stored(rs.getBigDecimal("refunded"), rs.getString("currency"))))
+                .list().forEach(entry -> paid.computeIfPresent(entry.getKey(), (currency, total) -> total
+                        .subtract(entry.getValue())));
         return new PurchaseHistory("purchase_history", id, count, paid,
                 page.data().stream().map(Map.Entry::getValue).toList(), page.hasMore(), page.nextCursor());
     }

@@ -82,7 +82,28 @@ public class GatewayClient {
         JsonNode refund = post(merchantId, "/v1/payment_intents/" + intentId + "/refund", idempotencyKey,
                 Map.of("amount", amount, "reason", "requested_by_customer"));
         return new GatewayRefund(refund.path("id").asString(), refund.path("status").asString(),
-                refund.path("amount").asLong());
+                refund.path("amount").asLong(), null);
+    }
+
+    /** Cancels an intent not yet paid: a QR withdrawn, a confirm that never arrived given up. */
+    public GatewayIntent cancel(String merchantId, String intentId, String idempotencyKey, String reason) {
+        return GatewayIntent.of(post(merchantId, "/v1/payment_intents/" + intentId + "/cancel", idempotencyKey,
+                Map.of("cancellation_reason", reason)));
+    }
+
+    /** The intent's refunds as the gateway's transaction log shows them, oldest first. */
+    public List<GatewayRefund> refunds(String merchantId, String intentId) {
+        JsonNode page = read(call(() -> http.get().uri("/v1/payment_intents/{id}/transactions", intentId)
+                .header(ON_BEHALF_OF, merchantId).retrieve().body(String.class)));
+        List<GatewayRefund> refunds = new ArrayList<>();
+        page.path("data").forEach(node -> {
+            if ("refund".equals(node.path("kind").asString()) && node.path("refund").isString()) {
+                refunds.add(new GatewayRefund(node.path("refund").asString(), node.path("status").asString(),
+                        node.path("amount").asLong(),
+                        node.path("completed").isNumber() ? node.path("completed").asLong() : null));
+            }
+        });
+        return refunds;
     }
 
     /** Every intent of the merchant at a store (and terminal) created in [from, to] (unix seconds), all pages. */
@@ -111,7 +132,8 @@ public class GatewayClient {
         }
     }
 
-    public record GatewayRefund(String id, String status, long amount) {
+    /** A gateway refund; {@code completed} (unix seconds) is known only from the intent's transactions. */
+    public record GatewayRefund(String id, String status, long amount, @Nullable Long completed) {
     }
 
     private JsonNode post(String merchantId, String path, String idempotencyKey, Map<String, Object> body) {

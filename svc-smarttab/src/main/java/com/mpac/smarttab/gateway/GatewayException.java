@@ -3,8 +3,10 @@ package com.mpac.smarttab.gateway;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A gateway call that did not answer 2xx. {@link #refused()} (a 4xx) means the gateway decided, and nothing moved;
- * otherwise (5xx, timeout, no connection) the outcome is unknown and must be looked up later.
+ * A gateway call that did not answer 2xx. {@link #refused()} (400, 402, 404 or 422 with one of the gateway's problem
+ * codes) means the gateway decided, and nothing moved; anything else (409 {@code idempotency_key_in_flight} or
+ * {@code payment_intent_unexpected_state}, 429, 5xx, timeout, no connection) leaves the outcome unknown: it must be
+ * looked up later, never taken for a refusal.
  */
 public class GatewayException extends RuntimeException {
 
@@ -18,7 +20,7 @@ public class GatewayException extends RuntimeException {
     }
 
     public boolean refused() {
-        return status >= 400 && status < 500;
+        return (status == 400 || status == 402 || status == 404 || status == 422) && code != null;
     }
 
     public int status() {

@@ -34,6 +34,11 @@ public record GatewayIntent(String id, String merchantId, String status, long am
         return "canceled".equals(status) || ("requires_payment_method".equals(status) && errorCode != null);
     }
 
+    /** The confirm never reached the provider (or never arrived): nothing can have moved yet. */
+    public boolean unconfirmed() {
+        return "requires_confirmation".equals(status) || ("requires_payment_method".equals(status) && errorCode == null);
+    }
+
     private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isString() ? value.asString() : null;

@@ -80,7 +80,8 @@ class OrderController {
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel order", description = "With a reason; an OPEN order, or a BILLED one whose bill "
-            + "took no money (the bill is voided). Requires Idempotency-Key.")
+            + "took no money (the bill is voided). 409 order_in_combined_bill while an unpaid bill holds it together with "
+            + "other orders (voiding it would strand them). Requires Idempotency-Key.")
     OrderResponse cancel(@PathVariable @Size(max = 64) String id, @Valid @RequestBody OrderRequests.Cancel request) {
         return orders.cancel(Caller.current(), id, request);
     }

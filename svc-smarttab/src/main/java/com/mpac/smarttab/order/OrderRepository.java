@@ -102,6 +102,14 @@ class OrderRepository {
                 """).param("orderId", orderId).update();
     }
 
+    /** Whether a live (unpaid) bill holding the order holds other orders too: a combined bill. */
+    boolean inLiveCombinedBill(String orderId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM bill WHERE :orderId = ANY(order_ids)
+                    AND status IN ('OPEN', 'PARTIALLY_PAID') AND cardinality(order_ids) > 1)
+                """).param("orderId", orderId).query(Boolean.class).single();
+    }
+
     /** Whether any bill holding the order has money on it, paid or being paid. */
     boolean hasMoneyOnBills(String orderId) {
         return jdbc.sql("""

@@ -21,6 +21,9 @@ import com.mpac.smarttab.tenant.Caller;
 class OrderService {
 
     static final int MAX_ITEMS = 200;
+    static final com.mpac.contracts.problem.ProblemType IN_COMBINED_BILL = new com.mpac.contracts.problem.ProblemType(
+            "order_in_combined_bill", org.springframework.http.HttpStatus.CONFLICT,
+            "The order shares an unpaid bill with other orders");
 
     private final OrderRepository orders;
 
@@ -125,6 +128,12 @@ class OrderService {
         if (orders.hasMoneyOnBills(id)) {
             throw new ApiException(OrderStatus.UNEXPECTED_STATE, "Money was taken on this order's bill: refund it "
                     + "rather than cancel the order.", Map.of("status", order.status().name()));
+        }
+        if (orders.inLiveCombinedBill(id)) {
+            // Voiding the combined bill would leave the other orders BILLED with nothing to pay them by.
+            throw new ApiException(IN_COMBINED_BILL, "The order shares an unpaid bill with other orders (it was "
+                    + "combined); voiding that bill would leave them with nothing to pay. Pay the combined bill instead.",
+                    Map.of("status", order.status().name()));
         }
         orders.voidUnpaidBills(id);
         orders.cancel(id, request.reason());

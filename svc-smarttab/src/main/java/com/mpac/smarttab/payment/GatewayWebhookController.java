@@ -90,26 +90,38 @@ class GatewayWebhookController {
         return ResponseEntity.ok().build();
     }
 
-    /** A refund's final word; SmartTab's refund is the pending one on the intent whose gateway id matches. */
+    /**
+     * A refund's final word settles the PENDING SmartTab refund with that gateway refund id; one whose id SmartTab
+     * never learnt (the first answer was lost) is the pending refund of the same amount not yet tied to a gateway
+     * refund. A success for a refund SmartTab already failed is flagged on the payment for review.
+     */
     private void applyRefund(JsonNode refund) {
         String gatewayRefundId = refund.path("id").asString();
         String intentId = refund.path("payment_intent").asString();
         String status = refund.path("status").asString();
-        payments.findByIntent(intentId).ifPresent(payment -> payments.refunds(payment.id()).stream()
-                .filter(candidate -> candidate.status().equals("PENDING"))
-                .filter(candidate -> gatewayRefundId.equals(candidate.gatewayRefundId())
-                        || candidate.gatewayRefundId() == null)
-                .filter(candidate -> java.util.Objects.equals(
-                        com.mpac.smarttab.money.Money.toMinor(candidate.amount(), candidate.currency()),
-                        refund.path("amount").asLong()))
-                .findFirst()
-                .ifPresent(candidate -> {
-                    if (status.equals("succeeded")) {
-                        outcomes.completeRefund(candidate, true, gatewayRefundId, null);
+        long amount = refund.path("amount").asLong();
+        payments.findByIntent(intentId).ifPresent(payment -> {
+            java.util.Optional<Refund> known = payments.findRefundByGatewayId(payment.id(), gatewayRefundId);
+            java.util.Optional<Refund> candidate = known.isPresent() ? known : payments.refunds(payment.id()).stream()
+                    .filter(r -> r.status().equals("PENDING") && r.gatewayRefundId() == null)
+                    .filter(r -> com.mpac.smarttab.money.Money.toMinor(r.amount(), r.currency()) == amount)
+                    .findFirst();
+            candidate.ifPresent(found -> {
+                if (!found.status().equals("PENDING")) {
+                    if (found.status().equals("FAILED") && status.equals("succeeded")) {
+                        transaction.executeWithoutResult(tx -> payments.flagForReview(payment.id(),
+                                "refund_succeeded_after_failure", "The gateway refunded " + amount + " ("
+                                        + gatewayRefundId + ") for refund " + found.id() + " that SmartTab failed."));
                     }
-                    else if (status.equals("failed")) {
-                        outcomes.completeRefund(candidate, false, gatewayRefundId, "the provider refused it");
-                    }
-                }));
+                    return;
+                }
+                if (status.equals("succeeded")) {
+                    outcomes.completeRefund(found, true, gatewayRefundId, null);
+                }
+                else if (status.equals("failed") || status.equals("canceled")) {
+                    outcomes.completeRefund(found, false, gatewayRefundId, "the provider refused it");
+                }
+            });
+        });
     }
 }

@@ -65,11 +65,22 @@ class PaymentController {
         return payments.get(Caller.current().visible(), id, true);
     }
 
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel payment", description = "Cancels a card or QR payment still PENDING (a QR not "
+            + "scanned, a card the gateway never confirmed): its PaymentIntent is canceled at mpac-pgw and the "
+            + "reserved amount is due on the bill again; answers the FAILED payment (failure.code canceled or the "
+            + "gateway's). 409 payment_unexpected_state for a SUCCEEDED payment (refund it) or cash; 503 when the "
+            + "gateway does not answer (the payment stays PENDING). Same roles as POST /payments. Requires "
+            + "Idempotency-Key.")
+    PaymentResponse cancel(@PathVariable @Size(max = 64) String id) {
+        return payments.cancel(Caller.current(), id);
+    }
+
     @PostMapping("/{id}/refund")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Refund payment", description = "Partial (amount) or all that is left; never more than "
             + "captured minus refunded. Cash at once; card and QR through mpac-pgw. Terminals and cashiers up to "
-            + "mpac.smarttab.refund-limits per currency, managers any amount. Requires Idempotency-Key.")
+            + "mpac.smarttab.refund-limits per currency in all for the payment, managers any amount. Requires Idempotency-Key.")
     RefundResponse refund(@PathVariable @Size(max = 64) String id,
             @Valid @RequestBody PaymentRequests.Refund request) {
         return payments.refund(Caller.current(), id, request);

@@ -44,17 +44,29 @@ class PaymentRepository {
                 .update();
     }
 
-    void recordIntent(String id, String intentId, String gatewayStatus, @Nullable String qrData,
+    /**
+     * Records the gateway's view of a PENDING payment; answers false once the payment has left PENDING (its
+     * {@code gateway_status} is then frozen, so an older event never overwrites a newer outcome).
+     */
+    boolean recordIntent(String id, String intentId, String gatewayStatus, @Nullable String qrData,
             @Nullable Instant qrExpiresAt) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE payment SET gateway_intent_id = :intentId, gateway_status = :gatewayStatus,
                     qr_data = coalesce(:qrData, qr_data), qr_expires_at = coalesce(:qrExpiresAt, qr_expires_at),
                     updated_at = clock_timestamp()
-                WHERE id = :id
+                WHERE id = :id AND status = 'PENDING'
                 """)
                 .param("id", id).param("intentId", intentId).param("gatewayStatus", gatewayStatus)
                 .param("qrData", qrData).param("qrExpiresAt", qrExpiresAt == null ? null : Timestamp.from(qrExpiresAt))
-                .update();
+                .update() == 1;
+    }
+
+    /** Flags a payment for review: the gateway said something SmartTab would not apply. */
+    void flagForReview(String id, String code, String note) {
+        jdbc.sql("""
+                UPDATE payment SET review_code = :code, review_note = :note, updated_at = clock_timestamp()
+                WHERE id = :id
+                """).param("id", id).param("code", code).param("note", note).update();
     }
 
     void succeed(String id, String gatewayStatus) {
@@ -94,16 +106,26 @@ class PaymentRepository {
                 .param("intentId", intentId).query(PaymentRepository::map).optional();
     }
 
-    /** Pending gateway payments left to their webhook long enough, claimed for one look-up each. */
-    List<Payment> claimStale(Duration after, int limit) {
+    /**
+     * Pending gateway payments left to their webhook long enough, claimed for one look-up each; also those whose
+     * intent was never recorded (the request died between reserving and the gateway's answer) after
+     * {@code unsentAfter}.
+     */
+    List<Payment> claimStale(Duration after, Duration unsentAfter, int limit) {
         return jdbc.sql("""
                 UPDATE payment SET last_checked_at = clock_timestamp()
                 WHERE id IN (SELECT id FROM payment
-                             WHERE status = 'PENDING' AND gateway_intent_id IS NOT NULL
-                               AND coalesce(last_checked_at, created_at) < clock_timestamp() - CAST(:after AS interval)
+                             WHERE status = 'PENDING' AND method <> 'cash' AND review_code IS NULL
+                               AND ((gateway_intent_id IS NOT NULL
+                                     AND coalesce(last_checked_at, created_at)
+                                         < clock_timestamp() - CAST(:after AS interval))
+                                 OR (gateway_intent_id IS NULL
+                                     AND coalesce(last_checked_at, created_at)
+                                         < clock_timestamp() - CAST(:unsent AS interval)))
                              ORDER BY coalesce(last_checked_at, created_at) LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING *
                 """).param("after", after.toMillis() + " milliseconds")
+                .param("unsent", unsentAfter.toMillis() + " milliseconds")
                 .param("limit", limit).query(PaymentRepository::map).list();
     }
 
@@ -168,13 +190,37 @@ class PaymentRepository {
                 .query(PaymentRepository::mapRefund).list();
     }
 
-    /** Refunds still pending at the gateway after {@code after}: sent again under their own idempotency key. */
-    List<Refund> stalePendingRefunds(Duration after, int limit) {
+    /**
+     * Pending refunds due for a look-up, claimed under {@code FOR UPDATE SKIP LOCKED}: each claim pushes
+     * {@code next_attempt_at} back (lease times 2^attempts, at most 64 leases), so a refund claimed by one poller is
+     * invisible to every other until its lease runs out.
+     */
+    List<Refund> claimPendingRefunds(Duration after, Duration lease, int limit) {
         return jdbc.sql("""
-                SELECT * FROM refund WHERE status = 'PENDING' AND created_at < clock_timestamp() - CAST(:after AS interval)
-                ORDER BY seq LIMIT :limit
-                """).param("after", after.toMillis() + " milliseconds").param("limit", limit)
+                UPDATE refund SET attempts = attempts + 1,
+                    next_attempt_at = clock_timestamp()
+                        + CAST(:lease AS interval) * power(2, least(attempts, 6))
+                WHERE id IN (SELECT id FROM refund
+                             WHERE status = 'PENDING'
+                               AND coalesce(next_attempt_at, created_at + CAST(:after AS interval))
+                                   <= clock_timestamp()
+                             ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """).param("after", after.toMillis() + " milliseconds")
+                .param("lease", lease.toMillis() + " milliseconds").param("limit", limit)
                 .query(PaymentRepository::mapRefund).list();
+    }
+
+    /** Remembers the gateway's id of a pending refund, so its webhook and the poll find it by that id. */
+    void recordGatewayRefund(String refundId, String gatewayRefundId) {
+        jdbc.sql("UPDATE refund SET gateway_refund_id = :gatewayRefundId WHERE id = :id AND status = 'PENDING'")
+                .param("id", refundId).param("gatewayRefundId", gatewayRefundId).update();
+    }
+
+    Optional<Refund> findRefundByGatewayId(String paymentId, String gatewayRefundId) {
+        return jdbc.sql("SELECT * FROM refund WHERE payment_id = :paymentId AND gateway_refund_id = :gatewayId")
+                .param("paymentId", paymentId).param("gatewayId", gatewayRefundId)
+                .query(PaymentRepository::mapRefund).optional();
     }
 
     private static Payment map(ResultSet rs, int row) throws SQLException {

@@ -121,8 +121,17 @@ class PaymentService {
             outcomes.fail(id, ex.refused() ? "gateway_refused" : "gateway_unavailable", ex.getMessage());
             return get(caller.visible(), id, false);
         }
-        transaction.executeWithoutResult(status -> payments.recordIntent(id, intent.id(), intent.status(), null,
-                null));
+        if (!Boolean.TRUE.equals(transaction.execute(status -> payments.recordIntent(id, intent.id(),
+                intent.status(), null, null)))) {
+            // The payment was given up (canceled, or the poll found no intent) while the create ran: never confirm.
+            try {
+                gateway.cancel(bill.merchantId(), intent.id(), "smarttab_" + id + "_cancel", "abandoned");
+            }
+            catch (GatewayException ex) {
+                log.warn("Canceling intent {} of abandoned payment {} failed: {}", intent.id(), id, ex.getMessage());
+            }
+            return get(caller.visible(), id, false);
+        }
         try {
             GatewayIntent confirmed = gateway.confirm(bill.merchantId(), intent.id(), "smarttab_" + id + "_confirm",
                     request.provider(), request.paymentMethod());
@@ -138,6 +147,41 @@ class PaymentService {
             }
         }
         return get(caller.visible(), id, false);
+    }
+
+    /**
+     * Cancels a card or QR payment still PENDING: its intent is canceled at the gateway and the bill's reserved
+     * amount is due again. 409 once it succeeded (refund it instead) or for cash; a FAILED payment is answered as is.
+     */
+    PaymentResponse cancel(Caller caller, String id) {
+        caller.merchantForWrite();
+        Payment payment = payments.find(id, caller.visible()).orElseThrow(() -> notFound(id));
+        if (payment.method().equals("cash") || payment.status() == PaymentStatus.SUCCEEDED) {
+            throw new ApiException(PAYMENT_NOT_REFUNDABLE, "Only a PENDING card or QR payment is canceled; this "
+                    + payment.method() + " payment is " + payment.status() + ".",
+                    Map.of("status", payment.status().name()));
+        }
+        if (payment.status() == PaymentStatus.PENDING) {
+            if (payment.gatewayIntentId() == null) {
+                // The create has not answered yet; the request that runs it cancels the intent when it sees this.
+                outcomes.failUnsent(id, "canceled", "Canceled by " + caller.actor() + ".");
+            }
+            else {
+                try {
+                    outcomes.cancelAtGateway(payment, "requested_by_customer");
+                }
+                catch (GatewayException ex) {
+                    throw new ApiException(GATEWAY_UNAVAILABLE, "The gateway did not answer the cancel: "
+                            + ex.getMessage());
+                }
+            }
+        }
+        Payment after = payments.find(id, caller.visible()).orElseThrow(() -> notFound(id));
+        if (after.status() != PaymentStatus.FAILED) {
+            throw new ApiException(PAYMENT_NOT_REFUNDABLE, "The payment is " + after.status() + " at the gateway ("
+                    + after.gatewayStatus() + ") and cannot be canceled.", Map.of("status", after.status().name()));
+        }
+        return PaymentResponse.of(after, payments.refunds(id));
     }
 
     /** A payment; one still pending at the gateway is looked up first, so a polling terminal sees the outcome. */
@@ -178,7 +222,9 @@ class PaymentService {
                 throw new ApiException(REFUND_EXCEEDS, "The payment has " + locked.refundable().toPlainString() + " "
                         + locked.currency() + " left to refund.", Map.of("amount_refundable", locked.refundable()));
             }
-            requireRefundRight(caller, locked.currency(), amount);
+            // The limit is per payment: a cashier cannot split a large refund into small ones.
+            requireRefundRight(caller, locked.currency(), amount.add(locked.amountRefunded())
+                    .add(locked.refundPending()));
             boolean cash = locked.method().equals("cash");
             payments.insertRefund(refundId, locked, amount, request.reason(), cash ? "SUCCEEDED" : "PENDING",
                     caller.actor());
@@ -191,7 +237,10 @@ class PaymentService {
         return RefundResponse.of(payments.findRefund(refundId).orElseThrow());
     }
 
-    /** Terminals and cashiers refund up to the currency's limit alone; above it, a manager must. */
+    /**
+     * Terminals and cashiers refund a payment up to the currency's limit in all (what was refunded or is being
+     * refunded counts); above it, a manager must.
+     */
     private void requireRefundRight(Caller caller, String currency, BigDecimal amount) {
         if (caller.isManager()) {
             return;

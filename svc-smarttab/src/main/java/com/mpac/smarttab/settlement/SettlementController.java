@@ -43,8 +43,9 @@ class SettlementController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create settlement", description = "Opens the settlement period of a terminal (scope "
             + "terminal; a device token opens its own) or of a store (scope store; store managers and merchant "
-            + "admins only). One open at a time per store and per terminal: 409 settlement_already_open. Requires "
-            + "Idempotency-Key.")
+            + "admins only). One open at a time per store and per terminal: 409 settlement_already_open; a store "
+            + "period and a terminal period of the same store are never open together: 409 "
+            + "settlement_scope_overlap. Requires Idempotency-Key.")
     SettlementResponse open(@Valid @RequestBody(required = false) OpenSettlement request) {
         OpenSettlement body = request == null ? new OpenSettlement(null, null, null) : request;
         return settlements.open(Caller.current(),
@@ -71,8 +72,8 @@ class SettlementController {
     @PostMapping("/{id}/close")
     @Operation(summary = "Close settlement", description = "Takes every succeeded payment and refund of the scope "
             + "not yet settled, computes totals per currency, method and provider (counts, gross, refunds, tips, "
-            + "net), reconciles the card/QR part with mpac-pgw's captured and refunded totals for the same "
-            + "store/terminal and period, records each difference as a discrepancy line, and freezes the "
+            + "net), reconciles the card/QR part with mpac-pgw (the same payments' intents for captured, the same "
+            + "refunds by id and refund time for refunded) for the same store/terminal, records each difference as a discrepancy line, and freezes the "
             + "settlement. A terminal closes its own terminal's settlement; a store's needs a manager. 503 when the "
             + "gateway cannot be read (the settlement stays open). Requires Idempotency-Key.")
     SettlementResponse close(@PathVariable @Size(max = 64) String id) {

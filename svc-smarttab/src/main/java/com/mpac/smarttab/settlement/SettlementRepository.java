@@ -34,7 +34,8 @@ class SettlementRepository {
             BigDecimal tip, BigDecimal amountRefunded, @Nullable String gatewayIntentId) {
     }
 
-    record SettledRefund(String currency, String method, String provider, BigDecimal amount) {
+    record SettledRefund(String id, String currency, String method, String provider, BigDecimal amount,
+            @Nullable String gatewayRefundId, @Nullable String gatewayIntentId) {
     }
 
     /** Inserts an open period; answers false when one is open already for the same store or terminal. */
@@ -48,6 +49,75 @@ class SettlementRepository {
                 .param("id", id).param("merchantId", merchantId).param("pspId", pspId).param("storeId", storeId)
                 .param("terminalId", terminalId).param("openedBy", openedBy)
                 .update() == 1;
+    }
+
+    /**
+     * Serialises the opening of periods of one store (a transaction-scoped advisory lock), so a store period and a
+     * terminal period of that store are never opened at once.
+     */
+    void lockStore(String merchantId, String storeId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "settlement/" + merchantId + "/" + storeId).query(Object.class).list();
+    }
+
+    /** An open period of the other kind: a terminal's for a store period, the store's for a terminal period. */
+    Optional<Settlement> openOverlapping(String merchantId, String storeId, @Nullable String terminalId) {
+        return jdbc.sql("""
+                SELECT * FROM settlement WHERE merchant_id = :merchantId AND store_id = :storeId AND status = 'OPEN'
+                  AND (CASE WHEN CAST(:terminalId AS text) IS NULL THEN terminal_id IS NOT NULL
+                            ELSE terminal_id IS NULL END)
+                ORDER BY seq LIMIT 1
+                """).param("merchantId", merchantId).param("storeId", storeId).param("terminalId", terminalId)
+                .query(SettlementRepository::map).optional();
+    }
+
+    /**
+     * Where the gateway's side of a close starts: the period's opening, or the creation of the oldest gateway
+     * payment of the scope not yet settled if that is older (a payment taken before the period is settled in it, so
+     * its intent must be read too).
+     */
+    Instant windowStart(Settlement settlement, Instant closedAt) {
+        String terminal = settlement.terminalId() == null ? "" : " AND terminal_id = :terminalId";
+        Timestamp oldest = jdbc.sql("SELECT min(created_at) FROM payment WHERE settlement_id IS NULL"
+                + " AND status IN ('PENDING', 'SUCCEEDED') AND gateway_intent_id IS NOT NULL"
+                + " AND merchant_id = :merchantId AND store_id = :storeId AND created_at <= :closedAt" + terminal)
+                .param("merchantId", settlement.merchantId()).param("storeId", settlement.storeId())
+                .param("terminalId", settlement.terminalId()).param("closedAt", Timestamp.from(closedAt))
+                .query(Timestamp.class).optional().orElse(null);
+        return oldest == null || oldest.toInstant().isAfter(settlement.openedAt()) ? settlement.openedAt()
+                : oldest.toInstant();
+    }
+
+    /** Of these intents, those whose SmartTab payment was settled in another period. */
+    java.util.Set<String> settledElsewhere(String settlementId, java.util.Collection<String> intentIds) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT gateway_intent_id FROM payment
+                WHERE gateway_intent_id = ANY(:ids) AND settlement_id IS NOT NULL AND settlement_id <> :id
+                """).param("ids", intentIds.toArray(String[]::new)).param("id", settlementId)
+                .query(String.class).list());
+    }
+
+    /**
+     * The intents of the scope's gateway payments with refunds not yet settled (succeeded or pending): their
+     * refunds are read at the gateway before a close, whichever period the payment was settled in.
+     */
+    List<String> refundedIntents(Settlement settlement) {
+        String terminal = settlement.terminalId() == null ? "" : " AND r.terminal_id = :terminalId";
+        return jdbc.sql("SELECT DISTINCT p.gateway_intent_id FROM refund r JOIN payment p ON p.id = r.payment_id"
+                + " WHERE r.settlement_id IS NULL AND r.status IN ('SUCCEEDED', 'PENDING')"
+                + " AND p.gateway_intent_id IS NOT NULL AND r.merchant_id = :merchantId AND r.store_id = :storeId"
+                + terminal)
+                .param("merchantId", settlement.merchantId()).param("storeId", settlement.storeId())
+                .param("terminalId", settlement.terminalId()).query(String.class).list();
+    }
+
+    /** Of these gateway refunds, those SmartTab settled in another period. */
+    java.util.Set<String> refundsSettledElsewhere(String settlementId, java.util.Collection<String> gatewayIds) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT gateway_refund_id FROM refund
+                WHERE gateway_refund_id = ANY(:ids) AND settlement_id IS NOT NULL AND settlement_id <> :id
+                """).param("ids", gatewayIds.toArray(String[]::new)).param("id", settlementId)
+                .query(String.class).list());
     }
 
     Optional<Settlement> openOne(String merchantId, String storeId, @Nullable String terminalId) {
@@ -104,11 +174,14 @@ class SettlementRepository {
 
     List<SettledRefund> refunds(String settlementId) {
         return jdbc.sql("""
-                SELECT r.currency, p.method, p.provider, r.amount FROM refund r JOIN payment p ON p.id = r.payment_id
+                SELECT r.id, r.currency, p.method, p.provider, r.amount, r.gateway_refund_id, p.gateway_intent_id
+                FROM refund r JOIN payment p ON p.id = r.payment_id
                 WHERE r.settlement_id = :id ORDER BY r.seq
                 """).param("id", settlementId)
-                .query((rs, row) -> new SettledRefund(rs.getString("currency"), rs.getString("method"),
-                        rs.getString("provider"), Money.stored(rs.getBigDecimal("amount"), rs.getString("currency"))))
+                .query((rs, row) -> new SettledRefund(rs.getString("id"), rs.getString("currency"),
+                        rs.getString("method"), rs.getString("provider"),
+                        Money.stored(rs.getBigDecimal("amount"), rs.getString("currency")),
+                        rs.getString("gateway_refund_id"), rs.getString("gateway_intent_id")))
                 .list();
     }
 

@@ -3,6 +3,7 @@ package com.mpac.smarttab.settlement;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,18 @@ class SettlementService {
     static final ProblemType GATEWAY_UNAVAILABLE = new ProblemType("gateway_unavailable",
             HttpStatus.SERVICE_UNAVAILABLE, "The payment gateway could not be reached");
 
+    static final ProblemType SCOPE_OVERLAP = new ProblemType("settlement_scope_overlap", HttpStatus.CONFLICT,
+            "A store period and a terminal period of the same store cannot be open at once");
+
     private final SettlementRepository settlements;
     private final GatewayClient gateway;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    SettlementService(SettlementRepository settlements, GatewayClient gateway) {
+    SettlementService(SettlementRepository settlements, GatewayClient gateway,
+            org.springframework.transaction.support.TransactionTemplate transaction) {
         this.settlements = settlements;
         this.gateway = gateway;
+        this.transaction = transaction;
     }
 
     record Open(String scope, String storeId, String terminalId) {
@@ -81,6 +88,13 @@ class SettlementService {
         }
         String merchantId = caller.merchantForWrite();
         String id = Ids.next("stl");
+        // A store period and a terminal period overlap (both would settle the terminal's payments): one kind at a time.
+        settlements.lockStore(merchantId, storeId);
+        settlements.openOverlapping(merchantId, storeId, terminalId).ifPresent(other -> {
+            throw new ApiException(SCOPE_OVERLAP, "Settlement " + other.id() + " ("
+                    + (other.terminalId() == null ? "the store's" : "terminal " + other.terminalId() + "'s")
+                    + ") is open; close it first.", Map.of("open_settlement_id", other.id()));
+        });
         if (!settlements.open(id, merchantId, caller.pspId(), storeId, terminalId, caller.actor())) {
             String open = settlements.openOne(merchantId, storeId, terminalId).map(Settlement::id).orElse(null);
             throw new ApiException(ALREADY_OPEN, "Settlement " + open + " is open; close it first.",
@@ -102,40 +116,59 @@ class SettlementService {
     }
 
     /**
-     * Closes the period under the settlement's row lock (a second close waits, then finds it CLOSED). The gateway is
-     * asked inside the transaction: a close that cannot reconcile does not happen (503), rather than freezing
-     * totals nobody checked.
+     * Closes the period. The gateway is read first, with no row lock held across its paged calls; then, under the
+     * settlement's row lock (a second close waits, then finds it CLOSED), every succeeded payment and refund of the
+     * scope not yet settled, up to the close, is claimed and reconciled. A close that cannot read the gateway does
+     * not happen (503), rather than freezing totals nobody checked.
      */
-    @Transactional
     SettlementResponse close(Caller caller, String id) {
-        Settlement settlement = settlements.lock(id, caller.visible()).orElseThrow(() -> notFound(id));
+        Settlement settlement = settlements.find(id, caller.visible()).orElseThrow(() -> notFound(id));
         if (caller.isDevice() && !java.util.Objects.equals(settlement.terminalId(), caller.terminalId())) {
             throw new ApiException(ProblemTypes.FORBIDDEN, "A terminal closes only its own terminal's settlement.");
         }
-        if (!settlement.status().equals("OPEN")) {
-            throw new ApiException(UNEXPECTED_STATE, "Settlement " + id + " is " + settlement.status() + ".",
-                    Map.of("status", settlement.status()));
-        }
+        requireOpen(settlement);
         Instant closedAt = settlements.now();
-        settlements.claim(settlement, closedAt);
-        List<SettledPayment> payments = settlements.payments(id);
-        List<SettledRefund> refunds = settlements.refunds(id);
-        totals(payments, refunds).forEach(line -> settlements.insertLine(id, line));
-
+        Instant from = settlements.windowStart(settlement, closedAt);
         List<GatewayIntent> intents;
+        Map<String, List<GatewayClient.GatewayRefund>> gatewayRefunds = new TreeMap<>();
         try {
             intents = gateway.list(settlement.merchantId(), settlement.storeId(), settlement.terminalId(),
-                    settlement.openedAt().getEpochSecond(), closedAt.getEpochSecond() + 1).stream()
+                    from.getEpochSecond(), closedAt.getEpochSecond() + 1).stream()
                     .filter(intent -> "smarttab".equals(intent.metadata().get("source")))
                     .toList();
+            // Refunds are reconciled one by one, by when they happened: the refunds of every intent with a refund
+            // SmartTab has not settled yet, and of every intent of the window the gateway shows refunded.
+            Set<String> refunded = new java.util.TreeSet<>(settlements.refundedIntents(settlement));
+            intents.stream().filter(intent -> intent.amountRefunded() > 0).forEach(intent -> refunded.add(intent.id()));
+            for (String intentId : refunded) {
+                gatewayRefunds.put(intentId, gateway.refunds(settlement.merchantId(), intentId));
+            }
         }
         catch (GatewayException ex) {
             throw new ApiException(GATEWAY_UNAVAILABLE, "The gateway's totals could not be read, so the settlement "
                     + "stays open: " + ex.getMessage());
         }
-        reconcile(id, payments, intents);
-        settlements.close(id, closedAt, caller.actor());
+        transaction.executeWithoutResult(status -> {
+            Settlement locked = settlements.lock(id, caller.visible()).orElseThrow(() -> notFound(id));
+            requireOpen(locked);
+            settlements.claim(locked, closedAt);
+            List<SettledPayment> payments = settlements.payments(id);
+            List<SettledRefund> refunds = settlements.refunds(id);
+            totals(payments, refunds).forEach(line -> settlements.insertLine(id, line));
+            Set<String> elsewhere = settlements.settledElsewhere(id, intents.stream().map(GatewayIntent::id)
+                    .toList());
+            reconcile(id, payments, refunds, intents.stream().filter(intent -> !elsewhere.contains(intent.id()))
+                    .toList(), gatewayRefunds, closedAt);
+            settlements.close(id, closedAt, caller.actor());
+        });
         return get(new TenantScope(null, null, null, true), id);
+    }
+
+    private static void requireOpen(Settlement settlement) {
+        if (!settlement.status().equals("OPEN")) {
+            throw new ApiException(UNEXPECTED_STATE, "Settlement " + settlement.id() + " is " + settlement.status()
+                    + ".", Map.of("status", settlement.status()));
+        }
     }
 
     private static List<SettlementResponse.Line> totals(List<SettledPayment> payments, List<SettledRefund> refunds) {
@@ -158,12 +191,16 @@ class SettlementService {
 
     /**
      * Per currency and provider, SmartTab's gateway payments of this settlement against the gateway's intents of
-     * the same scope and period: captured (amount_received) and refunded (amount_refunded) so far. Then intent by
-     * intent, so a payment one side has and the other does not is named.
+     * the same payments (captured: amount_received), and SmartTab's refunds settled here (by refund time) against
+     * the same refunds at the gateway. Then one by one, so a payment or refund one side has and the other does not
+     * is named.
      */
-    private void reconcile(String id, List<SettledPayment> payments, List<GatewayIntent> intents) {
+    private void reconcile(String id, List<SettledPayment> payments, List<SettledRefund> refunds,
+            List<GatewayIntent> intents, Map<String, List<GatewayClient.GatewayRefund>> gatewayRefunds,
+            Instant closedAt) {
         Map<String, BigDecimal[]> byKey = new TreeMap<>();
         Set<String> intentIds = new HashSet<>();
+        List<SettlementResponse.Discrepancy> discrepancies = new ArrayList<>();
         for (SettledPayment payment : payments) {
             if (payment.gatewayIntentId() == null) {
                 continue;
@@ -171,9 +208,10 @@ class SettlementService {
             BigDecimal[] sums = byKey.computeIfAbsent(payment.currency() + "|" + payment.provider(),
                     k -> zeros(payment.currency()));
             sums[0] = sums[0].add(payment.amount()).add(payment.tip());
-            sums[2] = sums[2].add(payment.amountRefunded());
         }
+        Map<String, String> providers = new HashMap<>();
         for (GatewayIntent intent : intents) {
+            providers.put(intent.id(), intent.provider() == null ? "unknown" : intent.provider());
             if (intent.amountReceived() == 0) {
                 continue;
             }
@@ -182,9 +220,49 @@ class SettlementService {
             BigDecimal[] sums = byKey.computeIfAbsent(intent.currency() + "|" + provider,
                     k -> zeros(intent.currency()));
             sums[1] = sums[1].add(Money.fromMinor(intent.amountReceived(), intent.currency()));
-            sums[3] = sums[3].add(Money.fromMinor(intent.amountRefunded(), intent.currency()));
         }
-        List<SettlementResponse.Discrepancy> discrepancies = new ArrayList<>();
+        Map<String, String> currencies = new HashMap<>();
+        intents.forEach(intent -> currencies.put(intent.id(), intent.currency()));
+        refunds.stream().filter(refund -> refund.gatewayIntentId() != null)
+                .forEach(refund -> currencies.put(refund.gatewayIntentId(), refund.currency()));
+        Set<String> matched = new HashSet<>();
+        for (SettledRefund refund : refunds) {
+            if (refund.gatewayIntentId() == null) {
+                continue;
+            }
+            BigDecimal[] sums = byKey.computeIfAbsent(refund.currency() + "|" + refund.provider(),
+                    k -> zeros(refund.currency()));
+            sums[2] = sums[2].add(refund.amount());
+            GatewayClient.GatewayRefund atGateway = gatewayRefunds.getOrDefault(refund.gatewayIntentId(), List.of())
+                    .stream().filter(r -> r.id().equals(refund.gatewayRefundId()) && "succeeded".equals(r.status()))
+                    .findFirst().orElse(null);
+            if (atGateway == null) {
+                discrepancies.add(new SettlementResponse.Discrepancy(Ids.next("dsc"), "refund_missing_at_gateway",
+                        refund.currency(), refund.provider(), refund.amount(), null, refund.id(),
+                        refund.gatewayIntentId(), "Refunded here, but not a succeeded refund at the gateway"));
+                continue;
+            }
+            matched.add(atGateway.id());
+            sums[3] = sums[3].add(Money.fromMinor(atGateway.amount(), refund.currency()));
+        }
+        List<String> unmatched = new ArrayList<>();
+        gatewayRefunds.values().forEach(list -> list.forEach(r -> unmatched.add(r.id())));
+        Set<String> elsewhere = settlements.refundsSettledElsewhere(id, unmatched);
+        gatewayRefunds.forEach((intentId, list) -> {
+            for (GatewayClient.GatewayRefund refund : list) {
+                if (!"succeeded".equals(refund.status()) || matched.contains(refund.id())
+                        || elsewhere.contains(refund.id())
+                        || (refund.completed() != null && refund.completed() > closedAt.getEpochSecond())) {
+                    continue;
+                }
+                String currency = currencies.get(intentId);
+                String provider = providers.getOrDefault(intentId, "unknown");
+                discrepancies.add(new SettlementResponse.Discrepancy(Ids.next("dsc"), "refund_missing_at_smarttab",
+                        currency, provider, null, currency == null ? null : Money.fromMinor(refund.amount(), currency),
+                        null, intentId, "Refunded at the gateway (" + refund.id() + ", " + refund.amount()
+                                + " minor units) by the close, but not settled here"));
+            }
+        });
         byKey.forEach((key, sums) -> {
             String currency = key.substring(0, key.indexOf('|'));
             String provider = key.substring(key.indexOf('|') + 1);
@@ -197,8 +275,9 @@ class SettlementService {
             }
             if (sums[2].compareTo(sums[3]) != 0) {
                 discrepancies.add(new SettlementResponse.Discrepancy(Ids.next("dsc"), "refunded_mismatch", currency,
-                        provider, sums[2], sums[3], null, null, "SmartTab refunded " + sums[2].toPlainString()
-                                + " on these payments, the gateway " + sums[3].toPlainString()));
+                        provider, sums[2], sums[3], null, null, "SmartTab settled " + sums[2].toPlainString()
+                                + " of refunds in this period, the gateway shows " + sums[3].toPlainString()
+                                + " of the same refunds"));
             }
         });
         Set<String> ours = new HashSet<>();

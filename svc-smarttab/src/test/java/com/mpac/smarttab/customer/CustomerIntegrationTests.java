@@ -63,8 +63,9 @@ class CustomerIntegrationTests extends SmartTabIntegrationTest {
                 + "\"items\":[{\"name\":\"Tea\",\"quantity\":2,\"unit_price\":400}]}", tenant.device()), 201)
                 .path("id").asString();
         String bill = billOf(tenant, paid);
-        expect(post("/payments", "{\"bill_id\":\"" + bill + "\",\"method\":\"cash\",\"tendered\":1000}",
-                tenant.device()), 201);
+        String payment = expect(post("/payments", "{\"bill_id\":\"" + bill + "\",\"method\":\"cash\","
+                + "\"tendered\":1000}", tenant.device()), 201).path("id").asString();
+        expect(post("/payments/" + payment + "/refund", "{\"amount\":300}", tenant.device()), 201);
         String open = expect(post("/orders", "{\"currency\":\"JPY\",\"customer_id\":\"" + customer + "\","
                 + "\"items\":[{\"name\":\"Cake\",\"quantity\":1,\"unit_price\":650}]}", tenant.device()), 201)
                 .path("id").asString();
@@ -72,7 +73,8 @@ class CustomerIntegrationTests extends SmartTabIntegrationTest {
         JsonNode history = expect(get("/customers/" + customer + "/orders", tenant.device()), 200);
 
         assertThat(history.path("order_count").asLong()).isEqualTo(2);
-        assertThat(history.path("total_paid").path("JPY").toString()).isEqualTo("800");
+        // Net: 800 paid, 300 refunded.
+        assertThat(history.path("total_paid").path("JPY").toString()).isEqualTo("500");
         assertThat(history.path("data").get(0).path("id").asString()).isEqualTo(open);
         assertThat(history.path("data").get(1).path("id").asString()).isEqualTo(paid);
         assertThat(history.path("data").get(1).path("bill_ids").get(0).asString()).isEqualTo(bill);

@@ -124,6 +124,28 @@ class OrderIntegrationTests extends SmartTabIntegrationTest {
     }
 
     @Test
+    void shouldKeepTheMerchantsOfTwoPspsApart() {
+        Tenant first = newTenant();
+        String merchant = com.mpac.contracts.id.Ids.next("mer");
+        String store = com.mpac.contracts.id.Ids.next("sto");
+        String device = PORTAL.device(com.mpac.contracts.id.Ids.next("trm"), merchant, store, "psp_2");
+        String ours = jpyOrder(first);
+        String theirs = expect(post("/orders", "{\"currency\":\"JPY\",\"items\":[{\"name\":\"Tea\","
+                + "\"quantity\":1,\"unit_price\":400}]}", device), 201).path("id").asString();
+        String psp1 = PORTAL.human("PSP_ADMIN", null, null, "psp_1");
+        String psp2 = PORTAL.human("PSP_ADMIN", null, null, "psp_2");
+
+        assertThat(get("/orders/" + theirs, psp2).statusCode()).isEqualTo(200);
+        assertThat(get("/orders/" + theirs, psp1).statusCode()).isEqualTo(404);
+        assertThat(get("/orders/" + ours, psp2).statusCode()).isEqualTo(404);
+        assertThat(get("/orders/" + ours, device).statusCode()).isEqualTo(404);
+        assertThat(expect(get("/orders?limit=100", psp2), 200).path("data").findValuesAsString("id"))
+                .contains(theirs).doesNotContain(ours);
+        assertThat(get("/bills?order_id=" + theirs, psp1).statusCode()).isEqualTo(200);
+        assertThat(expect(get("/bills?order_id=" + theirs, psp1), 200).path("data").size()).isZero();
+    }
+
+    @Test
     void shouldShowAnOrderOnlyToItsTenant() {
         Tenant tenant = newTenant();
         Tenant other = newTenant();

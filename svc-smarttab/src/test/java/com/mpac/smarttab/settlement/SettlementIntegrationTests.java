@@ -34,14 +34,16 @@ class SettlementIntegrationTests extends SmartTabIntegrationTest {
         HttpResponse<String> again = post("/settlements", "{}", tenant.device());
         assertThat(json(again).path("code").asString()).isEqualTo("settlement_already_open");
         assertThat(json(again).path("open_settlement_id").asString()).isEqualTo(open.path("id").asString());
-        // The store's own period is separate, and for managers only.
+        // The store's own period is for managers only, and not while a terminal's period of the store is open.
         assertThat(post("/settlements", "{\"scope\":\"store\"}", tenant.device()).statusCode()).isEqualTo(403);
         assertThat(post("/settlements", "{\"scope\":\"store\"}", tenant.cashier()).statusCode()).isEqualTo(403);
-        assertThat(expect(post("/settlements", "{\"scope\":\"store\"}", tenant.manager()), 201).path("scope")
-                .asString()).isEqualTo("store");
+        HttpResponse<String> overlap = post("/settlements", "{\"scope\":\"store\"}", tenant.manager());
+        assertThat(overlap.statusCode()).isEqualTo(409);
+        assertThat(json(overlap).path("code").asString()).isEqualTo("settlement_scope_overlap");
+        assertThat(json(overlap).path("open_settlement_id").asString()).isEqualTo(open.path("id").asString());
         assertThat(post("/settlements", "{\"scope\":\"galaxy\"}", tenant.manager()).statusCode()).isEqualTo(400);
         assertThat(post("/settlements", "{\"scope\":\"terminal\"}", tenant.manager()).statusCode()).isEqualTo(400);
-        assertThat(expect(get("/settlements?status=OPEN", tenant.manager()), 200).path("data").size()).isEqualTo(2);
+        assertThat(expect(get("/settlements?status=OPEN", tenant.manager()), 200).path("data").size()).isEqualTo(1);
         assertThat(expect(get("/settlements", newTenant().device()), 200).path("data").size()).isZero();
         assertThat(get("/settlements/" + open.path("id").asString(), newTenant().device()).statusCode())
                 .isEqualTo(404);
@@ -143,12 +145,11 @@ class SettlementIntegrationTests extends SmartTabIntegrationTest {
         Tenant tenant = newTenant();
         String store = expect(post("/settlements", "{\"scope\":\"store\"}", tenant.manager()), 201).path("id")
                 .asString();
-        String terminal = expect(post("/settlements", "{}", tenant.device()), 201).path("id").asString();
+        HttpResponse<String> overlap = post("/settlements", "{}", tenant.device());
+        assertThat(overlap.statusCode()).isEqualTo(409);
+        assertThat(json(overlap).path("code").asString()).isEqualTo("settlement_scope_overlap");
 
         assertThat(post("/settlements/" + store + "/close", null, tenant.device()).statusCode()).isEqualTo(403);
-        assertThat(post("/settlements/" + terminal + "/close", null, tenant.cashier()).statusCode()).isEqualTo(403);
-        assertThat(post("/settlements/" + terminal + "/close", null,
-                PORTAL.device("trm_other", tenant.merchantId(), tenant.storeId())).statusCode()).isEqualTo(403);
         assertThat(post("/settlements/" + store + "/close", null, newTenant().manager()).statusCode())
                 .isEqualTo(404);
         GATEWAY.failWith(503);
@@ -163,6 +164,10 @@ class SettlementIntegrationTests extends SmartTabIntegrationTest {
                 .isEqualTo("OPEN");
         assertThat(expect(post("/settlements/" + store + "/close", null, tenant.manager()), 200).path("status")
                 .asString()).isEqualTo("CLOSED");
+        String terminal = expect(post("/settlements", "{}", tenant.device()), 201).path("id").asString();
+        assertThat(post("/settlements/" + terminal + "/close", null, tenant.cashier()).statusCode()).isEqualTo(403);
+        assertThat(post("/settlements/" + terminal + "/close", null,
+                PORTAL.device("trm_other", tenant.merchantId(), tenant.storeId())).statusCode()).isEqualTo(403);
     }
 
     private static JsonNode line(JsonNode totals, String method) {

@@ -50,6 +50,12 @@ public final class GatewayStub {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int failWith;
+    private final AtomicInteger confirmsToDrop = new AtomicInteger();
+    private final Map<String, AtomicInteger> confirmsByKey = new ConcurrentHashMap<>();
+    private final Map<String, List<ObjectNode>> refunds = new ConcurrentHashMap<>();
+    private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile int refundAnswer;
+    private volatile String refundCode;
 
     public GatewayStub() {
         try {
@@ -88,6 +94,60 @@ public final class GatewayStub {
         this.failWith = status;
     }
 
+    /**
+     * The next {@code count} confirms are lost: the connection closes without an answer and the gateway never saw
+     * them (the intent stays {@code requires_payment_method}). {@link Integer#MAX_VALUE} loses every one.
+     */
+    public void dropConfirms(int count) {
+        confirmsToDrop.set(count);
+    }
+
+    /** How many confirm requests arrived under {@code idempotencyKey} (dropped ones included). */
+    public int confirms(String idempotencyKey) {
+        AtomicInteger count = confirmsByKey.get(idempotencyKey);
+        return count == null ? 0 : count.get();
+    }
+
+    /**
+     * Refunds answer {@code status} with problem {@code code} (0 for normal answers). With 409
+     * {@code idempotency_key_in_flight} the refund is taken anyway and left {@code pending} at the gateway, as when
+     * the first attempt still runs; with any other status nothing is refunded.
+     */
+    public void answerRefunds(int status, String code) {
+        this.refundAnswer = status;
+        this.refundCode = code;
+    }
+
+    /** The intent's refunds as the gateway holds them. */
+    public List<ObjectNode> refunds(String intentId) {
+        return List.copyOf(refunds.getOrDefault(intentId, List.of()));
+    }
+
+    /** A refund made at the gateway without SmartTab (e.g. by the merchant's back end), already succeeded. */
+    public void addRefund(String intentId, String refundId, long amount) {
+        refunds.computeIfAbsent(intentId, k -> new CopyOnWriteArrayList<>()).add(json.createObjectNode()
+                .put("id", refundId).put("object", "refund").put("payment_intent", intentId).put("amount", amount)
+                .put("status", "succeeded").put("completed", Instant.now().getEpochSecond()));
+    }
+
+    /** A pending refund completes at the provider (silently: no webhook is sent). */
+    public synchronized ObjectNode completeRefund(String intentId, String refundId) {
+        ObjectNode refund = refunds.get(intentId).stream().filter(r -> r.path("id").asString().equals(refundId))
+                .findFirst().orElseThrow();
+        refund.put("status", "succeeded").put("completed", Instant.now().getEpochSecond());
+        ObjectNode intent = intents.get(intentId);
+        intent.put("amount_refunded", intent.path("amount_refunded").asLong() + refund.path("amount").asLong());
+        return refund;
+    }
+
+    /** Sends a {@code refund.*} event for one of the intent's refunds, signed with the platform secret. */
+    public int sendRefundWebhook(String smarttabUrl, String type, String intentId, String refundId) {
+        ObjectNode refund = refunds.get(intentId).stream().filter(r -> r.path("id").asString().equals(refundId))
+                .findFirst().orElseThrow();
+        return sendEvent(smarttabUrl, Ids.next("evt"), type, intents.get(intentId).path("merchant_id").asString(),
+                refund.deepCopy(), WEBHOOK_SECRET);
+    }
+
     /** The shopper scans and pays a QR intent, silently: no webhook is sent. */
     public synchronized ObjectNode pay(String intentId) {
         ObjectNode intent = intents.get(intentId);
@@ -116,10 +176,16 @@ public final class GatewayStub {
 
     /** As above under a given {@code webhook-id}, as a redelivery of the same event carries. */
     public int sendWebhook(String smarttabUrl, String id, String type, String intentId, String secret) {
+        return sendEvent(smarttabUrl, id, type, intents.get(intentId).path("merchant_id").asString(),
+                intents.get(intentId).deepCopy(), secret);
+    }
+
+    private int sendEvent(String smarttabUrl, String id, String type, String merchantId, JsonNode object,
+            String secret) {
         ObjectNode event = json.createObjectNode();
         event.put("id", id).put("object", "event").put("type", type).put("created", Instant.now().getEpochSecond());
-        event.put("merchant_id", intents.get(intentId).path("merchant_id").asString());
-        event.putObject("data").set("object", intents.get(intentId).deepCopy());
+        event.put("merchant_id", merchantId);
+        event.putObject("data").set("object", object);
         String body = json.writeValueAsString(event);
         long timestamp = Instant.now().getEpochSecond();
         try {
@@ -158,6 +224,17 @@ public final class GatewayStub {
             answer(exchange, failWith, "{\"code\":\"service_unavailable\"}");
             return;
         }
+        if (method.equals("POST") && uri.getPath().endsWith("/confirm")) {
+            confirmsByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            if (confirmsToDrop.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
+                exchange.close();
+                return;
+            }
+        }
+        if (key != null && inFlight.contains(merchant + key)) {
+            answer(exchange, 409, "{\"code\":\"idempotency_key_in_flight\"}");
+            return;
+        }
         if (key != null && replies.containsKey(merchant + key)) {
             answer(exchange, 200, replies.get(merchant + key));
             return;
@@ -183,7 +260,34 @@ public final class GatewayStub {
                     answer(exchange, 404, "{\"code\":\"not_found\"}");
                     return;
                 }
-                if (method.equals("GET")) {
+                if (method.equals("GET") && path.length == 5 && path[4].equals("transactions")) {
+                    ObjectNode page = json.createObjectNode().put("object", "list").put("has_more", false);
+                    var data = page.putArray("data");
+                    for (ObjectNode refund : refunds.getOrDefault(path[3], List.of())) {
+                        ObjectNode txn = data.addObject().put("id", "txn_" + refund.path("id").asString())
+                                .put("kind", "refund")
+                                .put("status", refund.path("status").asString())
+                                .put("amount", refund.path("amount").asLong())
+                                .put("refund", refund.path("id").asString());
+                        if (refund.has("completed")) {
+                            txn.put("completed", refund.path("completed").asLong());
+                        }
+                    }
+                    reply = json.writeValueAsString(page);
+                }
+                else if (method.equals("GET")) {
+                    reply = json.writeValueAsString(intent);
+                }
+                else if (path[4].equals("cancel")) {
+                    String current = intent.path("status").asString();
+                    if (current.equals("succeeded") || current.equals("canceled")) {
+                        answer(exchange, 409, "{\"code\":\"payment_intent_unexpected_state\",\"status\":\""
+                                + current + "\"}");
+                        return;
+                    }
+                    intent.put("status", "canceled");
+                    intent.put("cancellation_reason", json.readTree(body).path("cancellation_reason").asString());
+                    intent.putNull("next_action");
                     reply = json.writeValueAsString(intent);
                 }
                 else if (path[4].equals("confirm")) {
@@ -223,9 +327,24 @@ public final class GatewayStub {
                         answer(exchange, 400, "{\"code\":\"amount_too_large\"}");
                         return;
                     }
-                    intent.put("amount_refunded", intent.path("amount_refunded").asLong() + amount);
+                    boolean inFlight = refundAnswer == 409;
+                    if (refundAnswer != 0 && !inFlight) {
+                        answer(exchange, refundAnswer, "{\"code\":\"" + refundCode + "\"}");
+                        return;
+                    }
                     ObjectNode refund = json.createObjectNode().put("id", Ids.next("re")).put("object", "refund")
-                            .put("payment_intent", path[3]).put("amount", amount).put("status", "succeeded");
+                            .put("payment_intent", path[3]).put("amount", amount)
+                            .put("status", inFlight ? "pending" : "succeeded");
+                    if (!inFlight) {
+                        refund.put("completed", Instant.now().getEpochSecond());
+                    }
+                    refunds.computeIfAbsent(path[3], k -> new CopyOnWriteArrayList<>()).add(refund);
+                    if (inFlight) {
+                        this.inFlight.add(merchant + key);
+                        answer(exchange, 409, "{\"code\":\"" + refundCode + "\"}");
+                        return;
+                    }
+                    intent.put("amount_refunded", intent.path("amount_refunded").asLong() + amount);
                     reply = json.writeValueAsString(refund);
                 }
                 else {

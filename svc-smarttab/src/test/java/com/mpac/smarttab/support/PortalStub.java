@@ -51,15 +51,25 @@ public final class PortalStub {
 
     /** A terminal's token: {@code sub} the terminal, scoped to its merchant and store. */
     public String device(String terminalId, String merchantId, String storeId) {
+        return device(terminalId, merchantId, storeId, "psp_1");
+    }
+
+    /** As above, for a merchant under PSP {@code pspId}. */
+    public String device(String terminalId, String merchantId, String storeId, String pspId) {
         return sign(deviceKey, claims("urn:mpac:portal:device", terminalId).claim("client_id", terminalId)
-                .claim("psp_id", "psp_1").claim("merchant_id", merchantId).claim("store_id", storeId)
+                .claim("psp_id", pspId).claim("merchant_id", merchantId).claim("store_id", storeId)
                 .claim("scope", "pos"));
     }
 
     /** A staff token with {@code role}; merchant and store may be null (platform and PSP admins). */
     public String human(String role, String merchantId, String storeId) {
+        return human(role, merchantId, storeId, "psp_1");
+    }
+
+    /** As above, under PSP {@code pspId}. */
+    public String human(String role, String merchantId, String storeId, String pspId) {
         JWTClaimsSet.Builder claims = claims("urn:mpac:portal:human", "usr_" + role.toLowerCase())
-                .claim("client_id", "portal-web").claim("roles", List.of(role)).claim("psp_id", "psp_1")
+                .claim("client_id", "portal-web").claim("roles", List.of(role)).claim("psp_id", pspId)
                 .claim("amr", List.of("pwd"));
         if (merchantId != null) {
             claims.claim("merchant_id", merchantId);

@@ -47,6 +47,10 @@ public abstract class SmartTabIntegrationTest {
         registry.add("mpac.smarttab.gateway.webhook-secrets", () -> GatewayStub.WEBHOOK_SECRET);
         registry.add("mpac.smarttab.gateway.poll-interval", () -> "300ms");
         registry.add("mpac.smarttab.gateway.poll-after", () -> "1s");
+        registry.add("mpac.smarttab.gateway.confirm-resend-after", () -> "1s");
+        registry.add("mpac.smarttab.gateway.confirm-deadline", () -> "4s");
+        registry.add("mpac.smarttab.gateway.unsent-after", () -> "3s");
+        registry.add("mpac.smarttab.gateway.refund-lease", () -> "1s");
     }
 
     /** A merchant with one store and one terminal, fresh for each test. */
