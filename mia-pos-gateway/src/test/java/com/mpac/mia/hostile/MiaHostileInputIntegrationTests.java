@@ -11,6 +11,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,8 @@ import com.mpac.testsupport.hostile.TableSnapshots;
  * terminal, a seller token and an open shift (svc-portal's platform key for the configuration push). Errors keep the
  * seed's {@code result} envelope; the push answers platform problems.
  */
+// First of the module's test classes: other contexts' background jobs would write to the tables it fingerprints.
+@Order(1)
 class MiaHostileInputIntegrationTests extends MiaIntegrationTest {
 
     static final Map<String, String> WRITTEN_BY_DESIGN = Map.of(

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * HMAC key, a fresh Idempotency-Key per POST) and, for the configuration push, by svc-portal's platform key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mpac.sandbox-enabled=true")
+// First of the module's test classes: other contexts' background jobs would write to the tables it fingerprints.
+@Order(1)
 class PaymentGatewayHostileInputIntegrationTests {
 
     /** Tables a refused request writes to by design, each with the reason. */

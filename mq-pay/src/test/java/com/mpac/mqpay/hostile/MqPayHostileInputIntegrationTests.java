@@ -8,6 +8,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "mpac.sandbox.enabled=true", "mpac.mqpay.expiry-sweep-interval=1h" })
+// First of the module's test classes: other contexts' background jobs would write to the tables it fingerprints.
+@Order(1)
 class MqPayHostileInputIntegrationTests {
 
     static final Map<String, String> WRITTEN_BY_DESIGN = Map.of(

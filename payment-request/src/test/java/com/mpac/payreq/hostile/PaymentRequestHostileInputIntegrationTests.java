@@ -8,6 +8,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +31,8 @@ import com.mpac.testsupport.hostile.TableSnapshots;
  * Errors keep the seed's {@code magTranID/errorCode/errorMessage} shape; unknown fields are ignored, as the README
  * documents.
  */
+// First of the module's test classes: other contexts' background jobs would write to the tables it fingerprints.
+@Order(1)
 class PaymentRequestHostileInputIntegrationTests extends PaymentRequestIntegrationTest {
 
     static final Map<String, String> WRITTEN_BY_DESIGN = Map.of(

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,8 @@ import com.mpac.testsupport.hostile.TableSnapshots;
  * handler. Errors are RFC 9457 problems with a code; unknown fields are refused (PLATFORM.md).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// First of the module's test classes: other contexts' background jobs would write to the tables it fingerprints.
+@Order(1)
 class PortalHostileInputIntegrationTests {
 
     static final Map<String, String> WRITTEN_BY_DESIGN = Map.of(
