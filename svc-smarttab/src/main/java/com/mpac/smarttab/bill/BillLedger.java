@@ -49,7 +49,7 @@ public class BillLedger {
         Bill bill = bills.lock(billId, scope).orElseThrow(() -> BillService.notFound(billId));
         if (!bill.status().payable()) {
             throw new ApiException(BillStatus.UNEXPECTED_STATE, "A bill that is " + bill.status()
-                    + " takes no payment.", Map.of("status", bill.status().name()));
+                    + " takes no payment.", Map.of("bill_status", bill.status().name()));
         }
         BigDecimal reserved = amount == null ? bill.amountDue() : Money.positive(amount, bill.currency(), "amount");
         if (reserved.signum() <= 0 || reserved.compareTo(bill.amountDue()) > 0) {

@@ -36,7 +36,7 @@ class BillService {
                 .orElseThrow(() -> new ApiException(ProblemTypes.NOT_FOUND, "No order " + request.orderId() + "."));
         if (!order.status().equals("OPEN")) {
             throw new ApiException(BillStatus.UNEXPECTED_STATE, "Only an OPEN order is billed; this one is "
-                    + order.status() + ".", Map.of("status", order.status()));
+                    + order.status() + ".", Map.of("order_status", order.status()));
         }
         if (order.total().signum() <= 0) {
             throw new ApiException(BillStatus.UNEXPECTED_STATE, "An order worth nothing has nothing to bill.");
@@ -179,7 +179,7 @@ class BillService {
         bill.status().requireMoveTo(next);
         if (!bill.untouched()) {
             throw new ApiException(BillStatus.UNEXPECTED_STATE, "Money is being taken on bill " + bill.id()
-                    + "; only an unpaid bill is split or combined.", Map.of("status", bill.status().name()));
+                    + "; only an unpaid bill is split or combined.", Map.of("bill_status", bill.status().name()));
         }
     }
 

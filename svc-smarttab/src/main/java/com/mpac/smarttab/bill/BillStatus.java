@@ -34,7 +34,7 @@ public enum BillStatus {
     public void requireMoveTo(BillStatus next) {
         if (!canMoveTo(next)) {
             throw new ApiException(UNEXPECTED_STATE, "A bill that is " + this + " cannot become " + next + ".",
-                    Map.of("status", name()));
+                    Map.of("bill_status", name()));
         }
     }
 

@@ -71,7 +71,7 @@ class OrderService {
         Order order = orders.lock(id, caller.visible()).orElseThrow(() -> notFound(id));
         if (order.status() != OrderStatus.OPEN) {
             throw new ApiException(OrderStatus.UNEXPECTED_STATE, "Only an OPEN order changes; this one is "
-                    + order.status() + ".", Map.of("status", order.status().name()));
+                    + order.status() + ".", Map.of("order_status", order.status().name()));
         }
         String currency = order.currency();
         List<OrderItem> items = new ArrayList<>(orders.items(id, currency));
@@ -127,13 +127,13 @@ class OrderService {
         order.status().requireMoveTo(OrderStatus.CANCELED);
         if (orders.hasMoneyOnBills(id)) {
             throw new ApiException(OrderStatus.UNEXPECTED_STATE, "Money was taken on this order's bill: refund it "
-                    + "rather than cancel the order.", Map.of("status", order.status().name()));
+                    + "rather than cancel the order.", Map.of("order_status", order.status().name()));
         }
         if (orders.inLiveCombinedBill(id)) {
             // Voiding the combined bill would leave the other orders BILLED with nothing to pay them by.
             throw new ApiException(IN_COMBINED_BILL, "The order shares an unpaid bill with other orders (it was "
                     + "combined); voiding that bill would leave them with nothing to pay. Pay the combined bill instead.",
-                    Map.of("status", order.status().name()));
+                    Map.of("order_status", order.status().name()));
         }
         orders.voidUnpaidBills(id);
         orders.cancel(id, request.reason());

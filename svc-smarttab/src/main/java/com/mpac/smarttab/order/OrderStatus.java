@@ -30,7 +30,7 @@ public enum OrderStatus {
     public void requireMoveTo(OrderStatus next) {
         if (!canMoveTo(next)) {
             throw new ApiException(UNEXPECTED_STATE, "An order that is " + this + " cannot become " + next + ".",
-                    Map.of("status", name()));
+                    Map.of("order_status", name()));
         }
     }
 }

@@ -159,7 +159,7 @@ class PaymentService {
         if (payment.method().equals("cash") || payment.status() == PaymentStatus.SUCCEEDED) {
             throw new ApiException(PAYMENT_NOT_REFUNDABLE, "Only a PENDING card or QR payment is canceled; this "
                     + payment.method() + " payment is " + payment.status() + ".",
-                    Map.of("status", payment.status().name()));
+                    Map.of("payment_status", payment.status().name()));
         }
         if (payment.status() == PaymentStatus.PENDING) {
             if (payment.gatewayIntentId() == null) {
@@ -179,7 +179,7 @@ class PaymentService {
         Payment after = payments.find(id, caller.visible()).orElseThrow(() -> notFound(id));
         if (after.status() != PaymentStatus.FAILED) {
             throw new ApiException(PAYMENT_NOT_REFUNDABLE, "The payment is " + after.status() + " at the gateway ("
-                    + after.gatewayStatus() + ") and cannot be canceled.", Map.of("status", after.status().name()));
+                    + after.gatewayStatus() + ") and cannot be canceled.", Map.of("payment_status", after.status().name()));
         }
         return PaymentResponse.of(after, payments.refunds(id));
     }
@@ -214,7 +214,7 @@ class PaymentService {
             Payment locked = payments.lock(paymentId, caller.visible()).orElseThrow(() -> notFound(paymentId));
             if (locked.status() != PaymentStatus.SUCCEEDED) {
                 throw new ApiException(PAYMENT_NOT_REFUNDABLE, "Only a SUCCEEDED payment is refunded; this one is "
-                        + locked.status() + ".", Map.of("status", locked.status().name()));
+                        + locked.status() + ".", Map.of("payment_status", locked.status().name()));
             }
             BigDecimal amount = request.amount() == null ? locked.refundable()
                     : Money.positive(request.amount(), locked.currency(), "amount");

@@ -167,7 +167,7 @@ class SettlementService {
     private static void requireOpen(Settlement settlement) {
         if (!settlement.status().equals("OPEN")) {
             throw new ApiException(UNEXPECTED_STATE, "Settlement " + settlement.id() + " is " + settlement.status()
-                    + ".", Map.of("status", settlement.status()));
+                    + ".", Map.of("settlement_status", settlement.status()));
         }
     }
 
