@@ -146,6 +146,16 @@ final class LocalPlatform implements AutoCloseable {
         return ports;
     }
 
+    /** The launcher's console output (everything {@code launcher.jar up} printed). */
+    Path consoleLog() {
+        return log;
+    }
+
+    /** The platform's log folder: one {@code <service>.log} per service, and the database's. */
+    Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
     private static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
     }
