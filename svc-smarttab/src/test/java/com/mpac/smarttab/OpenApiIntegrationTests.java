@@ -39,4 +39,28 @@ class OpenApiIntegrationTests extends SmartTabIntegrationTest {
         assertThat(paths.path("/settlements/{id}/close").has("post")).isTrue();
         assertThat(paths.path("/webhooks/pgw").has("post")).isTrue();
     }
+
+    /**
+     * The request bodies are described as SmartTab reads them: snake_case names, and one schema per request type
+     * (the three {@code Create} records once shared one schema, so the document gave POST /orders, /bills and
+     * /payments the payment's body, in camelCase).
+     */
+    @Test
+    void shouldDescribeEachBodyInSnakeCaseWithASchemaOfItsOwn() {
+        JsonNode document = json(http().get("/v3/api-docs"));
+
+        assertThat(properties(document, "/orders")).contains("currency", "items", "customer_id")
+                .doesNotContain("bill_id");
+        assertThat(properties(document, "/bills")).containsExactlyInAnyOrder("order_id", "customer_id");
+        assertThat(properties(document, "/payments")).contains("bill_id", "method", "payment_method")
+                .doesNotContain("billId", "paymentMethod");
+        assertThat(properties(document, "/bills/combine")).containsExactly("bill_ids");
+    }
+
+    private static java.util.List<String> properties(JsonNode document, String path) {
+        String ref = document.path("paths").path(path).path("post").path("requestBody").path("content")
+                .path("application/json").path("schema").path("$ref").asString();
+        JsonNode schema = document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+        return schema.path("properties").propertyNames().stream().toList();
+    }
 }

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.mpac.contracts.problem.ApiException;
+import com.mpac.contracts.problem.ProblemTypes;
 import com.mpac.smarttab.list.Page;
 import com.mpac.smarttab.tenant.Caller;
 
@@ -62,7 +64,23 @@ class OrderController {
             @RequestParam(required = false) @Size(max = 20) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return orders.list(Caller.current(), new OrderRepository.Filter(status, storeId, terminalId, customerId,
-                createdFrom, createdTo, Page.below(cursor), limit));
+                comparable("created_from", createdFrom), comparable("created_to", createdTo), Page.below(cursor),
+                limit));
+    }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /**
+     * A filter date of the years 1 to 9999: ISO-8601 instants parse far wider than PostgreSQL's timestamptz holds
+     * (4713 BC to 294276 AD), and a date it cannot hold fails the query itself, which is the caller's input.
+     */
+    private static Instant comparable(String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            throw new ApiException(ProblemTypes.VALIDATION_FAILED, field + ": must be an instant of the years 1 to "
+                    + "9999");
+        }
+        return value;
     }
 
     @GetMapping("/{id}")
