@@ -79,22 +79,25 @@ public abstract class PlatformExceptionHandler extends ResponseEntityExceptionHa
     }
 
     /**
-     * Text PostgreSQL cannot hold (a NUL character, SQLSTATE 22021) in a parameter or field: the caller's input,
-     * refused before anything is stored (the statement fails, so its transaction rolls back).
+     * A value PostgreSQL cannot hold (SQLSTATE class 22, data exception: a NUL character, a number, date or text
+     * out of its column's range) in a parameter or field: the caller's input, refused before anything is stored
+     * (the statement fails, so its transaction rolls back).
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     protected ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex) {
-        if (unstorableCharacter(ex)) {
+        if (unstorableValue(ex)) {
             return body(Problems.of(ProblemTypes.VALIDATION_FAILED,
-                    "The request contains characters that cannot be stored (such as NUL)."));
+                    "The request contains a value that cannot be stored (such as a NUL character, or a number, "
+                            + "date or text out of range)."));
         }
         return handleUnexpected(ex);
     }
 
-    /** True when the database refused text for an invalid character (NUL), which only input can carry. */
-    protected static boolean unstorableCharacter(Throwable ex) {
+    /** True when the database refused a value itself (SQLSTATE class 22), which only input can carry. */
+    protected static boolean unstorableValue(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
                 return true;
             }
         }

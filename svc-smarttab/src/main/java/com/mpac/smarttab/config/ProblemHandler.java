@@ -18,12 +18,12 @@ class ProblemHandler extends PlatformExceptionHandler {
 
     /**
      * The database's money invariants (CHECK constraints) are the last line: a request that slipped past the checks
-     * in code, e.g. in a race, is refused as a conflict and writes nothing. Text the database cannot hold (NUL) is
-     * bad input, as everywhere on the platform.
+     * in code, e.g. in a race, is refused as a conflict and writes nothing. A value the database cannot hold (NUL,
+     * out of range) is bad input, as everywhere on the platform.
      */
     @Override
     protected ResponseEntity<Object> handleDataIntegrityViolation(DataIntegrityViolationException ex) {
-        if (unstorableCharacter(ex)) {
+        if (unstorableValue(ex)) {
             return super.handleDataIntegrityViolation(ex);
         }
         return body(Problems.of(ProblemTypes.CONFLICT, "The change conflicts with the current state; nothing was "
