@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -45,9 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The MOBILEPAY rail: the connector against a stand-in for mobilepay-adapter's internal provider interface (a JDK
  * HttpServer that checks every request is signed with the gateway's platform key for the merchant, and holds
  * reservations, captures and refunds with the adapter's limits), the adapter's signed events, and reconciliation
- * settling a payment whose event was lost.
+ * settling a payment whose event was lost. Every test leaves its payments settled, and the context is closed after
+ * the class, so no reconciliation of this class's payments runs on while other classes snapshot the tables.
  */
 @FastJobsTest
+@DirtiesContext
 @TestPropertySource(properties = { "mpac.pgw.action-check-delay=300ms",
         "mpac.pgw.providers.mobilepay.webhook-secret=" + MobilePayIntegrationTests.SECRET })
 class MobilePayIntegrationTests {
@@ -184,6 +187,9 @@ class MobilePayIntegrationTests {
         assertThat(unsigned.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         assertThat(jdbc.sql("SELECT count(*) FROM provider_event WHERE provider = 'mobilepay' AND event_id = :id")
                 .param("id", eventId).query(Long.class).single()).isZero();
+        // Refused events lose nothing: reconciliation's query finds the captured payment.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(merchant.read(id).get("status")
+                .asString()).isEqualTo("succeeded"));
     }
 
     @Test
@@ -224,6 +230,7 @@ class MobilePayIntegrationTests {
 
         assertThat(canceled.statusCode()).isEqualTo(200);
         assertThat(merchant.read(id).get("status").asString()).isEqualTo("requires_action");
+        assertThat(merchant.post("/v1/payment_intents/" + id + "/cancel", "{}").statusCode()).isEqualTo(200);
     }
 
     @Test
