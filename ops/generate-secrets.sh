@@ -30,7 +30,8 @@ secret_for() {
     case "$1" in
         MPAC_PLATFORM_KEYS) platform_keys ;;
         MPAC_MASTER_KEY) random_base64 32 ;;
-        MPAC_SMARTTAB_WEBHOOK_SECRET | MPAC_MQPAY_WEBHOOK_SECRET) echo "whsec_$(random_base64 32)" ;;
+        MPAC_SMARTTAB_WEBHOOK_SECRET | MPAC_MQPAY_WEBHOOK_SECRET | MPAC_MOBILEPAY_WEBHOOK_SECRET)
+            echo "whsec_$(random_base64 32)" ;;
         MPAC_ADMIN_PASSWORD) random_token 18 ;;
         POSTGRES_PASSWORD | MPAC_DB_PASSWORD_* | password) random_token 24 ;;
         *) echo "generate-secrets.sh: no generator for $1" >&2; return 1 ;;

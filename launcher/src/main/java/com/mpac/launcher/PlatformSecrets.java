@@ -32,6 +32,8 @@ final class PlatformSecrets {
     static final String MASTER_KEY = "MPAC_MASTER_KEY";
     /** The Standard Webhooks secret mq-pay signs its events to mpac-pgw with; only those two services get it. */
     static final String MQPAY_WEBHOOK_SECRET = "MPAC_MQPAY_WEBHOOK_SECRET";
+    /** The same for mobilepay-adapter's events to mpac-pgw; only those two services get it. */
+    static final String MOBILEPAY_WEBHOOK_SECRET = "MPAC_MOBILEPAY_WEBHOOK_SECRET";
     static final String ADMIN_EMAIL = "MPAC_ADMIN_EMAIL";
     static final String ADMIN_PASSWORD = "MPAC_ADMIN_PASSWORD";
     /** The embedded PostgreSQL's superuser password; not used with {@code MPAC_DB_URL}. */
@@ -142,6 +144,10 @@ final class PlatformSecrets {
 
     String mqPayWebhookSecret() {
         return values.get(MQPAY_WEBHOOK_SECRET);
+    }
+
+    String mobilePayWebhookSecret() {
+        return values.get(MOBILEPAY_WEBHOOK_SECRET);
     }
 
     String adminEmail() {
@@ -258,6 +264,7 @@ final class PlatformSecrets {
         values.put(PLATFORM_KEYS, String.join(",", keys.stream().map(PlatformKey::entry).toList()));
         values.computeIfAbsent(MASTER_KEY, name -> newMasterKey(random));
         values.computeIfAbsent(MQPAY_WEBHOOK_SECRET, name -> newWebhookSecret(random));
+        values.computeIfAbsent(MOBILEPAY_WEBHOOK_SECRET, name -> newWebhookSecret(random));
         values.computeIfAbsent(ADMIN_EMAIL, name -> DEFAULT_ADMIN_EMAIL);
         values.computeIfAbsent(ADMIN_PASSWORD, name -> newAdminPassword(random));
         for (PlatformService service : services) {

@@ -22,6 +22,9 @@ final class ServiceEnvironment {
 
     /** The sender and the receiver of mq-pay's events; no other service can forge or read them. */
     static final java.util.Set<String> SHARES_MQPAY_WEBHOOK_SECRET = java.util.Set.of("mq-pay", "mpac-pgw");
+    /** The sender and the receiver of mobilepay-adapter's events. */
+    static final java.util.Set<String> SHARES_MOBILEPAY_WEBHOOK_SECRET = java.util.Set.of("mobilepay-adapter",
+            "mpac-pgw");
 
     private ServiceEnvironment() {
     }
@@ -43,6 +46,9 @@ final class ServiceEnvironment {
         env.put("MPAC_SANDBOX_ENABLED", "true");
         if (SHARES_MQPAY_WEBHOOK_SECRET.contains(service.name())) {
             env.put(PlatformSecrets.MQPAY_WEBHOOK_SECRET, secrets.mqPayWebhookSecret());
+        }
+        if (SHARES_MOBILEPAY_WEBHOOK_SECRET.contains(service.name())) {
+            env.put(PlatformSecrets.MOBILEPAY_WEBHOOK_SECRET, secrets.mobilePayWebhookSecret());
         }
         for (PlatformService other : settings.services()) {
             env.put(other.urlVariable(), settings.baseUrl(other));

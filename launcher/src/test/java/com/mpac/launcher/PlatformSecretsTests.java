@@ -40,6 +40,9 @@ class PlatformSecretsTests {
         assertThat(Base64.getDecoder().decode(secrets.masterKey())).hasSize(32);
         assertThat(secrets.mqPayWebhookSecret()).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(secrets.mqPayWebhookSecret().substring("whsec_".length()))).hasSize(32);
+        assertThat(secrets.mobilePayWebhookSecret()).startsWith("whsec_").isNotEqualTo(secrets.mqPayWebhookSecret());
+        assertThat(Base64.getDecoder().decode(secrets.mobilePayWebhookSecret().substring("whsec_".length())))
+                .hasSize(32);
         assertThat(secrets.adminEmail()).isEqualTo("admin@mpac.local");
         assertThat(secrets.adminPassword()).hasSize(20).matches(".*[A-Z].*").matches(".*[a-z].*")
                 .matches(".*[0-9].*").matches(".*[_.].*").matches("[A-Za-z0-9_.]{20}");
@@ -114,7 +117,8 @@ class PlatformSecretsTests {
                 .containsEntry("MPAC_MASTER_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
                 .containsEntry("MPAC_PLATFORM_KEYS", secrets.platformKeysValue())
                 .containsKeys("MPAC_DB_PASSWORD_PORTAL", "MPAC_DB_SUPERUSER_PASSWORD")
-                .containsEntry("MPAC_MQPAY_WEBHOOK_SECRET", secrets.mqPayWebhookSecret());
+                .containsEntry("MPAC_MQPAY_WEBHOOK_SECRET", secrets.mqPayWebhookSecret())
+                .containsEntry("MPAC_MOBILEPAY_WEBHOOK_SECRET", secrets.mobilePayWebhookSecret());
     }
 
     @Test

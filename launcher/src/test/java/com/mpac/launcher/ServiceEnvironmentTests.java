@@ -36,6 +36,21 @@ class ServiceEnvironmentTests {
     }
 
     @Test
+    void shouldGiveTheMobilePayEventSecretToTheAdapterAndTheGatewayOnly() {
+        for (PlatformService service : ServiceCatalog.SERVICES) {
+            Map<String, String> env = ServiceEnvironment.forService(service, settings, secrets, "jdbc:x");
+            if (service.name().equals("mobilepay-adapter") || service.name().equals("mpac-pgw")) {
+                assertThat(env).as(service.name())
+                        .containsEntry("MPAC_MOBILEPAY_WEBHOOK_SECRET", secrets.mobilePayWebhookSecret());
+            }
+            else {
+                assertThat(env).as(service.name()).doesNotContainKey("MPAC_MOBILEPAY_WEBHOOK_SECRET");
+            }
+        }
+        assertThat(secrets.mobilePayWebhookSecret()).startsWith("whsec_");
+    }
+
+    @Test
     void shouldGiveTheMqPayEventSecretToMqPayAndTheGatewayOnly() {
         for (PlatformService service : ServiceCatalog.SERVICES) {
             Map<String, String> env = ServiceEnvironment.forService(service, settings, secrets, "jdbc:x");

@@ -21,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import com.mpac.contracts.config.PlatformSecurity;
 import com.mpac.contracts.config.S2sProperties;
 import com.mpac.contracts.hmac.HmacAuthentication;
+import com.mpac.contracts.hmac.HmacAuthenticationFilter;
+import com.mpac.contracts.hmac.HmacVerifier;
 import com.mpac.contracts.sync.MerchantConfiguration;
 import com.mpac.mobilepay.error.PosErrorCode;
 import com.mpac.mobilepay.merchant.AccessTokens;
@@ -29,13 +31,16 @@ import com.mpac.mobilepay.merchant.AccessTokens;
  * Who may call what. The configuration push is svc-portal's alone (HMAC, platform problem documents). The POS API
  * authenticates with the document's {@code accessToken} + {@code bioCode}; getting or resetting the token proves
  * itself with the bioCode or the previous token; the PoS QR image is public (it is printed at the counter) and the
- * sandbox exists only where it is enabled.
+ * sandbox exists only where it is enabled. The internal provider interface ({@code /api/pos/internal/**}) is
+ * mpac-pgw's alone: its platform key (S2S HMAC) acting for a merchant in On-Behalf-Of.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     static final String PORTAL = "svc-portal";
     static final String API = "/api/pos/**";
+    static final String GATEWAY = "mpac-pgw";
+    static final String INTERNAL = "/api/pos/internal/**";
     static final String[] PUBLIC = { "/api/pos/manage/token", "/api/pos/manage/token/reset",
             "/api/pos/qrcode/*", "/api/pos/sandbox/**" };
 
@@ -56,6 +61,21 @@ class SecurityConfig {
         return platform.api(http)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .build();
+    }
+
+    /** The internal provider interface: mpac-pgw's platform key only, acting for a merchant (On-Behalf-Of). */
+    @Bean
+    @Order(25)
+    SecurityFilterChain internalProviderSecurityFilterChain(HttpSecurity http, PlatformSecurity platform,
+            HmacVerifier verifier, S2sProperties s2s) {
+        http.securityMatcher(INTERNAL);
+        PosEntryPoint entryPoint = new PosEntryPoint();
+        return platform.api(http)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                .addFilterBefore(new HmacAuthenticationFilter(verifier, entryPoint,
+                        Math.toIntExact(s2s.maxBodySize().toBytes())), AuthorizationFilter.class)
+                .authorizeHttpRequests(rules -> rules.anyRequest().hasAuthority(HmacAuthentication.service(GATEWAY)))
                 .build();
     }
 

@@ -117,16 +117,17 @@ class PaymentRepository {
     }
 
     /** Unanswered payments past their time, expired in batches any instance may take (SKIP LOCKED). */
-    int expireDue(int batch) {
+    List<String> expireDue(int batch) {
         return jdbc.sql("""
                 UPDATE payment SET state = 'ExpiredAndCancelled', cancelled_at = now(), updated_at = now()
                 WHERE payment_id IN (SELECT payment_id FROM payment
                                      WHERE state IN (:unanswered) AND expires_at <= now()
                                      ORDER BY expires_at LIMIT :batch FOR UPDATE SKIP LOCKED)
                   AND state IN (:unanswered)
+                RETURNING payment_id
                 """)
                 .param("unanswered", PaymentState.names(PaymentState.UNANSWERED)).param("batch", batch)
-                .update();
+                .query(String.class).list();
     }
 
     // ---- refunds ----

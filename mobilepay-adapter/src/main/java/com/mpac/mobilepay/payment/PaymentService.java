@@ -33,11 +33,19 @@ public class PaymentService {
     private final PaymentRepository payments;
     private final PosService pos;
     private final MobilePayProperties properties;
+    private final GatewayEvents gatewayEvents;
 
-    PaymentService(PaymentRepository payments, PosService pos, MobilePayProperties properties) {
+    PaymentService(PaymentRepository payments, PosService pos, MobilePayProperties properties,
+            GatewayEvents gatewayEvents) {
         this.payments = payments;
         this.pos = pos;
         this.properties = properties;
+        this.gatewayEvents = gatewayEvents;
+    }
+
+    /** A direct payment for mpac-pgw at {@code at}: its orderId is the gateway's reference. Answers its id. */
+    String startForGateway(Pos at, String reference, BigDecimal amount, String currencyCode) {
+        return create(at, reference, Payment.DIRECT, amount, currencyCode).paymentId();
     }
 
     // ---- POS system ----
@@ -142,6 +150,7 @@ public class PaymentService {
                     "The payment is " + payment(caller, paymentId).state()
                             + "; only a Reserved payment can be captured.");
         }
+        gatewayEvents.record(paymentId, GatewayEvents.CAPTURED);
         return reread(caller, paymentId);
     }
 
@@ -156,6 +165,7 @@ public class PaymentService {
                     ? "The payment is Captured; it can only be refunded."
                     : "The payment is " + now + "; it cannot be cancelled any more.");
         }
+        gatewayEvents.record(paymentId, GatewayEvents.CANCELED);
         return reread(caller, paymentId);
     }
 
@@ -224,6 +234,9 @@ public class PaymentService {
             throw new PosException(PosErrorCode.InvalidRefundState, "The refund is "
                     + refund(caller, refundId).status() + "; only an Initiated refund can be captured or cancelled.");
         }
+        if (target == RefundState.Captured) {
+            gatewayEvents.record(refund.paymentId(), GatewayEvents.REFUNDED);
+        }
         return refund(caller, refund.refundId());
     }
 
@@ -257,11 +270,33 @@ public class PaymentService {
                     + (payment.amount() == null ? " and has no amount yet" : "") + "; it cannot become " + target
                     + ".");
         }
+        switch (target) {
+            case Reserved -> {
+                // A gateway payment with automatic capture is captured in full as soon as the shopper approves.
+                if (gatewayEvents.capturesAutomatically(payment.paymentId())) {
+                    payments.transition(payment.paymentId(), PaymentState.Captured,
+                            ", captured_amount = amount, captured_at = now()", "", Map.of());
+                    gatewayEvents.record(payment.paymentId(), GatewayEvents.CAPTURED);
+                }
+                else {
+                    gatewayEvents.record(payment.paymentId(), GatewayEvents.RESERVED);
+                }
+            }
+            case CancelledByUser, CancelledByMobilePay, RejectedByMobilePayDueToAgeRestrictions ->
+                gatewayEvents.record(payment.paymentId(), GatewayEvents.FAILED);
+            default -> {
+            }
+        }
         return payments.find(payment.merchantId(), payment.paymentId(), false).orElseThrow().response();
     }
 
+    @Transactional
     public int expireDue(int batch) {
-        return payments.expireDue(batch);
+        List<String> expired = payments.expireDue(batch);
+        for (String paymentId : expired) {
+            gatewayEvents.record(paymentId, GatewayEvents.EXPIRED);
+        }
+        return expired.size();
     }
 
     // ---- helpers ----

@@ -130,6 +130,43 @@ public class PosService {
                         "The terminal has no PoS; create one with api/pos/manage/create."));
     }
 
+    /**
+     * Where a payment of mpac-pgw starts: the live PoS of {@code terminalId} (the gateway's {@code terminal_id}), or
+     * of the merchant's first active terminal (by terminal id) when none is named; a terminal without a PoS gets
+     * one, as the POS system would create it. Locked, so starts on one PoS serialise. 404 for an unknown terminal,
+     * 400 for a disabled one or a merchant without active terminals.
+     */
+    public Pos gatewayPos(String merchantId, String terminalId) {
+        String chosen = terminalId;
+        if (chosen == null || chosen.isBlank()) {
+            chosen = jdbc.sql("""
+                    SELECT terminal_id FROM terminal WHERE merchant_id = :m AND status = 'ACTIVE'
+                    ORDER BY terminal_id LIMIT 1
+                    """).param("m", merchantId).query(String.class).optional()
+                    .orElseThrow(() -> PosException.invalid("The merchant has no active terminal to pay at."));
+        }
+        requireId("terminalId", chosen);
+        PosRepository.TerminalRow terminal = repository.findTerminal(merchantId, chosen)
+                .orElseThrow(() -> new PosException(PosErrorCode.TerminalNotFound, "No such terminal."));
+        if (!"ACTIVE".equals(terminal.status())) {
+            throw PosException.invalid("The terminal is disabled in the portal.");
+        }
+        String id = chosen;
+        return repository.findLiveByTerminal(merchantId, id, true).orElseGet(() -> {
+            repository.insert(Ids.next("pos"), merchantId, id, terminal.storeId());
+            return repository.findLiveByTerminal(merchantId, id, true).orElseThrow();
+        });
+    }
+
+    /** The check-in QR code content of a PoS and the URL of its image, as the POS shows them. */
+    public String checkInQr(String posId) {
+        return qrContent(posId);
+    }
+
+    public String qrCodeUrl(String posId) {
+        return properties.publicUrl() + "/api/pos/qrcode/" + posId;
+    }
+
     /** A live PoS, locked, where a new payment may start: its terminal is still active in the portal. */
     public Pos payablePos(Pos pos) {
         boolean active = repository.findTerminal(pos.merchantId(), pos.terminalId())

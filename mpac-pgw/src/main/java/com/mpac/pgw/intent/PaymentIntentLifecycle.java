@@ -219,6 +219,7 @@ class PaymentIntentLifecycle {
 
     static ProviderPayment payment(PaymentIntent intent, String reference, String providerReference) {
         return new ProviderPayment(reference, intent.id, intent.paymentMethod, intent.amount, intent.currency,
-                intent.manualCapture(), intent.description, providerReference, intent.merchantId);
+                intent.manualCapture(), intent.description, providerReference, intent.merchantId,
+                intent.terminalId);
     }
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
 public enum PaymentProvider {
     SANDBOX, PAYPAY, LINEPAY,
     /** VNPAY QR through mq-pay, the platform's own adapter (its internal provider interface). */
-    VNPAY;
+    VNPAY,
+    /** MobilePay through mobilepay-adapter, the platform's own adapter (its internal provider interface). */
+    MOBILEPAY;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

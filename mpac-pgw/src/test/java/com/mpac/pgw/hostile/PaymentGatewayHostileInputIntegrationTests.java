@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,9 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Every operation of the gateway's OpenAPI document, attacked with generated hostile input by a real merchant (its
  * HMAC key, a fresh Idempotency-Key per POST) and, for the configuration push, by svc-portal's platform key.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mpac.sandbox-enabled=true")
-// First of the module's test classes: other contexts' background jobs would write to the tables it fingerprints.
-@Order(1)
+// A schema of its own: the other classes' contexts (and their rows) leave payments pending at stopped stubs, whose
+// reconciliation would write to shared tables while this test fingerprints them.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "mpac.sandbox-enabled=true",
+        "spring.flyway.default-schema=pgw_hostile" })
 class PaymentGatewayHostileInputIntegrationTests {
 
     /** Tables a refused request writes to by design, each with the reason. */
