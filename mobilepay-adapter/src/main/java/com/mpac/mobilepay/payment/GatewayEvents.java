@@ -30,14 +30,17 @@ class GatewayEvents {
 
     private final PaymentRepository payments;
     private final GatewayPaymentRepository gateway;
+    private final GatewayEventDispatcher outbox;
     private final PosService pos;
     private final JsonMapper json;
     private final Clock clock;
 
-    GatewayEvents(PaymentRepository payments, GatewayPaymentRepository gateway, PosService pos, JsonMapper json,
+    GatewayEvents(PaymentRepository payments, GatewayPaymentRepository gateway, GatewayEventDispatcher outbox,
+            PosService pos, JsonMapper json,
             Clock clock) {
         this.payments = payments;
         this.gateway = gateway;
+        this.outbox = outbox;
         this.pos = pos;
         this.json = json;
         this.clock = clock;
@@ -51,7 +54,7 @@ class GatewayEvents {
             event.put("type", type);
             event.put("timestamp", clock.instant().toString());
             event.put("data", view(payment, mark.reference(), mark.captureMethod()));
-            gateway.insertEvent("msg_" + UUID.randomUUID().toString().replace("-", ""), mark.merchantId(), type,
+            outbox.record("msg_" + UUID.randomUUID().toString().replace("-", ""), mark.merchantId(), type,
                     json.writeValueAsString(event));
         });
     }

@@ -31,14 +31,17 @@ class GatewayEvents {
 
     private final PaymentRepository payments;
     private final GatewayPaymentRepository gateway;
+    private final GatewayEventDispatcher outbox;
     private final JsonMapper json;
     private final Clock clock;
     private final String publicUrl;
 
-    GatewayEvents(PaymentRepository payments, GatewayPaymentRepository gateway, JsonMapper json, Clock clock,
+    GatewayEvents(PaymentRepository payments, GatewayPaymentRepository gateway, GatewayEventDispatcher outbox,
+            JsonMapper json, Clock clock,
             @Value("${mpac.mqpay.public-url}") String publicUrl) {
         this.payments = payments;
         this.gateway = gateway;
+        this.outbox = outbox;
         this.json = json;
         this.clock = clock;
         this.publicUrl = publicUrl;
@@ -61,7 +64,7 @@ class GatewayEvents {
             event.put("type", type);
             event.put("timestamp", clock.instant().toString());
             event.put("data", view(transaction, payment));
-            gateway.insertEvent("msg_" + UUID.randomUUID().toString().replace("-", ""), attempt.merchantId(), type,
+            outbox.record("msg_" + UUID.randomUUID().toString().replace("-", ""), attempt.merchantId(), type,
                     json.writeValueAsString(event));
         }
     }

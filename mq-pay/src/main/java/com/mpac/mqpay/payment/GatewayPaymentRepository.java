@@ -1,7 +1,5 @@
 package com.mpac.mqpay.payment;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,51 +68,5 @@ class GatewayPaymentRepository {
                 """)
                 .param("ids", attemptIds).param("sourceType", GatewayPayments.SOURCE_TYPE)
                 .query(UUID.class).list();
-    }
-
-    void insertEvent(String id, String merchantId, String type, String payload) {
-        jdbc.sql("""
-                INSERT INTO gateway_event (id, merchant_id, type, payload) VALUES (:id, :merchantId, :type, :payload)
-                """)
-                .param("id", id).param("merchantId", merchantId).param("type", type).param("payload", payload)
-                .update();
-    }
-
-    record DueEvent(String id, String payload, int attempts) {
-    }
-
-    /** Claims due events for {@code lease}: another instance skips them, and takes them again if this one dies. */
-    List<DueEvent> claimDueEvents(Instant now, java.time.Duration lease, int batch) {
-        return jdbc.sql("""
-                UPDATE gateway_event SET next_attempt_at = :leaseUntil
-                WHERE id IN (SELECT id FROM gateway_event
-                             WHERE delivered_at IS NULL AND next_attempt_at <= :now
-                             ORDER BY next_attempt_at, created_at LIMIT :batch
-                             FOR UPDATE SKIP LOCKED)
-                RETURNING id, payload, attempts
-                """)
-                .param("now", Timestamp.from(now)).param("leaseUntil", Timestamp.from(now.plus(lease)))
-                .param("batch", batch)
-                .query((rs, row) -> new DueEvent(rs.getString("id"), rs.getString("payload"), rs.getInt("attempts")))
-                .list();
-    }
-
-    void markDelivered(String id, int status, Instant now) {
-        jdbc.sql("""
-                UPDATE gateway_event SET delivered_at = :now, attempts = attempts + 1, last_status = :status,
-                    last_error = NULL
-                WHERE id = :id
-                """)
-                .param("now", Timestamp.from(now)).param("status", status).param("id", id).update();
-    }
-
-    void markFailed(String id, int status, String error, Instant nextAttemptAt) {
-        jdbc.sql("""
-                UPDATE gateway_event SET attempts = attempts + 1, last_status = :status, last_error = :error,
-                    next_attempt_at = :next
-                WHERE id = :id
-                """)
-                .param("status", status).param("error", error).param("next", Timestamp.from(nextAttemptAt))
-                .param("id", id).update();
     }
 }
